@@ -1,4 +1,4 @@
-import {createPublicKey, type KeyObject} from 'node:crypto';
+import {createPublicKey, ECDH, type KeyObject} from 'node:crypto';
 import {CryptoError, CryptoErrorCode} from './errors.js';
 import {sha256} from './hash.js';
 
@@ -9,6 +9,8 @@ export const P256_ORDER = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9
 
 /** DER prefix of a SubjectPublicKeyInfo for a named-curve (prime256v1) uncompressed point. */
 const SPKI_PREFIX = Buffer.from('3059301306072a8648ce3d020106082a8648ce3d030107034200', 'hex');
+/** The same for a compressed (33-byte) point, which OpenSSL accepts in SPKI and keeps when re-exporting. */
+const SPKI_COMPRESSED_PREFIX = Buffer.from('3039301306072a8648ce3d020106082a8648ce3d030107032200', 'hex');
 
 /**
  * Imports a raw uncompressed P-256 point strictly (hardened suite property 8): exactly 65 bytes, prefix 0x04
@@ -28,11 +30,15 @@ export function importP256Point(point: Uint8Array): KeyObject {
 
 /**
  * Imports a public key from SPKI (PEM text or DER bytes), accepting only EC keys on the named curve P-256
- * (explicit-parameter encodings are refused, property 8).
+ * (explicit-parameter encodings are refused, property 8). PEM text must be a `PUBLIC KEY` block: node
+ * would otherwise also derive a public key from a private key or a certificate. Compressed points are
+ * accepted here (they are valid SPKI); {@link exportP256Point} and {@link exportSpki} always give the
+ * uncompressed form.
  */
 export function importP256PublicKey(spki: string | Uint8Array): KeyObject {
   let key: KeyObject;
   try {
+    if (typeof spki === 'string' && !/^\s*-----BEGIN PUBLIC KEY-----\r?\n/.test(spki)) throw new Error('not a PUBLIC KEY PEM block');
     key = typeof spki === 'string'
       ? createPublicKey({key: spki, format: 'pem'})
       : createPublicKey({key: Buffer.from(spki), format: 'der', type: 'spki'});
@@ -42,37 +48,90 @@ export function importP256PublicKey(spki: string | Uint8Array): KeyObject {
   return requireP256(key);
 }
 
-/** Checks that a key object is an EC key on named curve P-256; returns it. */
+/**
+ * Checks that a key object is an EC key on named curve P-256, encoded with the named-curve OID; returns it.
+ *
+ * `asymmetricKeyDetails.namedCurve` alone is not enough: OpenSSL 3 maps explicit curve parameters that
+ * equal P-256's onto `prime256v1` (even with a missing or wrong cofactor, Wycheproof ECDH tcId 359–362)
+ * while keeping the explicit encoding, so the key's own SPKI encoding is checked too (property 8).
+ */
 export function requireP256(key: KeyObject): KeyObject {
   if (key.asymmetricKeyType !== 'ec') {
     throw new CryptoError(CryptoErrorCode.NotEc, `expected an EC key, got ${key.asymmetricKeyType ?? 'a secret key'}`);
   }
   const curve = key.asymmetricKeyDetails?.namedCurve;
   if (curve !== 'prime256v1') {
-    throw new CryptoError(CryptoErrorCode.WrongCurve, `expected curve P-256, got ${curve ?? 'explicit parameters'}`);
+    const name = curve === undefined || curve === 'UNDEF' ? 'explicit parameters' : curve;
+    throw new CryptoError(CryptoErrorCode.WrongCurve, `expected curve P-256, got ${name}`);
+  }
+  if (namedP256Point(rawSpki(key)) === undefined) {
+    throw new CryptoError(CryptoErrorCode.WrongCurve, 'explicit curve parameters are not accepted: expected the named curve P-256');
   }
   return key;
 }
 
-/** The raw uncompressed point of a P-256 public (or private) key. */
+/**
+ * The raw uncompressed point of a P-256 public (or private) key, always 65 bytes `04 ‖ x ‖ y`, also for a
+ * key that was imported from a compressed SPKI (OpenSSL re-exports those compressed). Throws
+ * {@link CryptoError} `wrong_curve` for a key that is not a named-curve P-256 key.
+ */
 export function exportP256Point(key: KeyObject): Buffer {
-  const der = exportSpki(key);
-  return der.subarray(der.length - P256_POINT_LENGTH);
+  const point = namedP256Point(rawSpki(key));
+  if (point === undefined) throw new CryptoError(CryptoErrorCode.WrongCurve, 'not a named-curve P-256 key');
+  return uncompressed(point);
 }
 
-/** DER SubjectPublicKeyInfo of a public key (or of the public half of a private key). */
+/**
+ * DER SubjectPublicKeyInfo of a public key (or of the public half of a private key). For P-256 keys this
+ * is always the canonical named-curve, uncompressed-point form, so fingerprints do not depend on how a
+ * key was encoded when it was imported.
+ */
 export function exportSpki(key: KeyObject): Buffer {
-  const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  return publicKey.export({type: 'spki', format: 'der'});
+  const der = rawSpki(key);
+  const point = namedP256Point(der);
+  return point === undefined ? der : Buffer.concat([SPKI_PREFIX, uncompressed(point)]);
 }
 
-/** PEM SubjectPublicKeyInfo text. */
+/** PEM SubjectPublicKeyInfo text (of {@link exportSpki}'s DER). */
 export function exportPublicKeyPem(key: KeyObject): string {
-  const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  return publicKey.export({type: 'spki', format: 'pem'}).toString();
+  const lines = exportSpki(key).toString('base64').match(/.{1,64}/g) ?? [];
+  return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----\n`;
 }
 
 /** Key fingerprint shown to users and pinned by clients (property 1): SHA-256 of the DER SPKI, hex. */
 export function fingerprint(key: KeyObject): string {
   return sha256(exportSpki(key)).toString('hex');
+}
+
+/** SPKI DER exactly as OpenSSL encodes the key (point form and parameter encoding as imported). */
+function rawSpki(key: KeyObject): Buffer {
+  const publicKey = key.type === 'private' ? createPublicKey(key) : key;
+  return publicKey.export({type: 'spki', format: 'der'});
+}
+
+/** The encoded point of a named-curve P-256 SPKI (uncompressed, hybrid or compressed), else undefined. */
+function namedP256Point(der: Buffer): Buffer | undefined {
+  const prefix = der.subarray(0, SPKI_PREFIX.length);
+  if (der.length === SPKI_PREFIX.length + P256_POINT_LENGTH && prefix.equals(SPKI_PREFIX)) return der.subarray(SPKI_PREFIX.length);
+  if (der.length === SPKI_COMPRESSED_PREFIX.length + 33 && prefix.equals(SPKI_COMPRESSED_PREFIX)) return der.subarray(SPKI_PREFIX.length);
+  return undefined;
+}
+
+function uncompressed(point: Buffer): Buffer {
+  if (point[0] === 0x04) return Buffer.from(point);
+  return ECDH.convertKey(point, 'prime256v1', undefined, undefined, 'uncompressed') as Buffer;
+}
+
+/**
+ * True when `point` is an uncompressed P-256 point on the curve (not infinity). Cheaper than importing the
+ * key (~20 µs): the check the server runs on every public key before any other work (property 8).
+ */
+export function isValidP256Point(point: Uint8Array): boolean {
+  if (point.length !== P256_POINT_LENGTH || point[0] !== 0x04) return false;
+  try {
+    ECDH.convertKey(Buffer.from(point), 'prime256v1', undefined, undefined, 'compressed');
+    return true;
+  } catch {
+    return false;
+  }
 }

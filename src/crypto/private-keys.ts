@@ -1,10 +1,24 @@
-import {createPrivateKey, generateKeyPairSync, type KeyObject} from 'node:crypto';
+import {createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject} from 'node:crypto';
+import {generateEcdhKeyPair} from './ecdh.js';
+import type {Rng} from './random.js';
 import {CryptoError, CryptoErrorCode} from './errors.js';
 import {requireP256} from './p256.js';
 
-/** A new P-256 signing key pair (subject credentials, repository key). */
-export function generateP256KeyPair(): {privateKey: KeyObject; publicKey: KeyObject} {
-  return generateKeyPairSync('ec', {namedCurve: 'P-256'});
+/**
+ * A new P-256 signing key pair (subject credentials, repository key). With `rng` (seeded runs), the private
+ * scalar is drawn from it, so the same seed gives the same key.
+ */
+export function generateP256KeyPair(rng?: Rng): {privateKey: KeyObject; publicKey: KeyObject} {
+  if (!rng) return generateKeyPairSync('ec', {namedCurve: 'P-256'});
+  const pair = generateEcdhKeyPair(rng);
+  const jwk = {
+    kty: 'EC', crv: 'P-256',
+    d: pair.privateKey.toString('base64url'),
+    x: pair.publicKey.subarray(1, 33).toString('base64url'),
+    y: pair.publicKey.subarray(33).toString('base64url'),
+  };
+  const privateKey = createPrivateKey({key: jwk, format: 'jwk'});
+  return {privateKey, publicKey: createPublicKey(privateKey)};
 }
 
 /** Encrypted PKCS#8 PEM (PBES2, AES-256-CBC) of a private key under `password`. */
