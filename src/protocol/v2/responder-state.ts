@@ -34,6 +34,8 @@ export interface PendingChannel {
 
 /** A session answered at A2, waiting for the client's finished MAC. */
 export interface PendingSession {
+  /** The channel this session was negotiated on (correlates server events of one run). */
+  readonly channelId: string;
   readonly organization: string;
   readonly username: string;
   readonly keys: SessionKeys;

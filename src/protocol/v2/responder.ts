@@ -37,6 +37,7 @@ export interface ResponderConfig {
 /** A session confirmed at A3, for the caller to store (keys never leave the server in plain text at rest). */
 export interface EstablishedSession {
   readonly id: string;
+  readonly channelId: string;
   readonly organization: string;
   readonly username: string;
   readonly createdAt: number;
@@ -117,7 +118,7 @@ export function answerA1(config: ResponderConfig, state: ResponderState, request
   const now = config.clock();
   const clientFinished = finishedMac(keys.finished, 'client', answer.transcript.hash);
   state.pendingSessions.set(toBase64Url(answer.sessionId), {
-    organization: plaintext.organization, username: plaintext.username, keys, clientFinished,
+    channelId: toBase64Url(request.channelId), organization: plaintext.organization, username: plaintext.username, keys, clientFinished,
     afterA3: answer.transcript.absorb(SignatureField.ClientFinished, clientFinished), createdAt: now, expiresAt: answer.expiresAt,
   }, now + state.limits.pendingTtlMs);
   const body = utf8(JSON.stringify(encodeA2Plaintext({sessionId: answer.sessionId, sessionPublicKey: answer.session.publicKey, expiresAt: answer.expiresAt, signature: answer.signature})));
@@ -145,7 +146,7 @@ export function answerA3(config: ResponderConfig, state: ResponderState, request
         throw new HandshakeError('A3', HandshakeErrorCode.HandshakeFailed, 'the repository refused the key confirmation', 401);
       }
       const answer = {finished: finishedMac(pending.keys.finished, 'server', pending.afterA3.hash)};
-      return {answer, session: {id, organization: pending.organization, username: pending.username, createdAt: pending.createdAt, expiresAt: pending.expiresAt, keys: pending.keys}};
+      return {answer, session: {id, channelId: pending.channelId, organization: pending.organization, username: pending.username, createdAt: pending.createdAt, expiresAt: pending.expiresAt, keys: pending.keys}};
     },
     trace: (r) => ({inputs: {client_finished: hex(request.finished)}, outputs: {valid: true, server_finished: hex(r.answer.finished)}}),
   });
