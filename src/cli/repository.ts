@@ -1,0 +1,73 @@
+import type {KeyObject} from 'node:crypto';
+import type {EventEmitter} from 'node:events';
+import {readFileSync} from 'node:fs';
+import {createHttpTransport, type JsonTransport} from '../client/transport.js';
+import {sha256} from '../crypto/hash.js';
+import {exportSpki, fingerprint, importP256PublicKey} from '../crypto/p256.js';
+import type {HandshakeEvent} from '../protocol/events.js';
+import {CliError, ExitCode} from './errors.js';
+
+/** The repository a command talks to, with the key it pins (property 1). */
+export interface RepositoryTarget {
+  readonly url: string;
+  readonly transport: JsonTransport;
+  /** The pinned repository public key: REP_PUB_KEY, or the bundled server's key read from REP_HOME. */
+  readonly pinnedKey: KeyObject;
+  /** Hex SHA-256 of the pinned key's DER SPKI. */
+  readonly fingerprint: string;
+  /** Raw fingerprint bytes: the v2 audience. */
+  readonly audience: Buffer;
+  /** True when the command started the bundled server in its own process. */
+  readonly bundled: boolean;
+  /** The in-process server's own events (bundled only). */
+  readonly serverEvents?: EventEmitter<{event: [HandshakeEvent]}>;
+  close(): Promise<void>;
+}
+
+/** Opens the repository named by the environment (REP_ADDRESS / REP_PUB_KEY, or the bundled one). */
+export type OpenRepository = (env: NodeJS.ProcessEnv) => Promise<RepositoryTarget>;
+
+/** Normalises REP_ADDRESS: `host:port` or a full http(s) URL. */
+export function repositoryUrl(address: string): string {
+  const trimmed = address.trim().replace(/\/+$/, '');
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
+}
+
+/** Reads a pinned repository public key (SPKI PEM) from a file, with a clear error naming the file. */
+export function readPinnedKey(file: string, variable: string): KeyObject {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(ExitCode.LocalInput, 'pinned_key_unreadable', `cannot read the repository public key ${file} (${variable}): check the path.`);
+  }
+  try {
+    return importP256PublicKey(pem);
+  } catch (error) {
+    throw new CliError(ExitCode.LocalInput, 'pinned_key_invalid', `${file} (${variable}) is not a P-256 public key in PEM: ${(error as Error).message}.`);
+  }
+}
+
+/** The repository at REP_ADDRESS, pinned to the key in REP_PUB_KEY (both required). */
+export async function openExternalRepository(env: NodeJS.ProcessEnv): Promise<RepositoryTarget> {
+  const address = env.REP_ADDRESS ?? '';
+  if (!env.REP_PUB_KEY) {
+    throw new CliError(ExitCode.Usage, 'pinned_key_missing', `REP_ADDRESS is set (${address}) but REP_PUB_KEY is not: set REP_PUB_KEY to the repository's public key file.`);
+  }
+  return targetFor(repositoryUrl(address), readPinnedKey(env.REP_PUB_KEY, 'REP_PUB_KEY'), false);
+}
+
+/** Builds a target for a URL and a pinned key. */
+export function targetFor(url: string, pinnedKey: KeyObject, bundled: boolean, extra: Partial<RepositoryTarget> = {}): RepositoryTarget {
+  const transport = createHttpTransport({baseUrl: url});
+  return {
+    url, transport, pinnedKey, bundled,
+    fingerprint: fingerprint(pinnedKey),
+    audience: sha256(exportSpki(pinnedKey)),
+    ...extra,
+    close: async () => {
+      transport.close();
+      await extra.close?.();
+    },
+  };
+}
