@@ -7,8 +7,17 @@ export interface Sealed {
   readonly tag: Buffer;
 }
 
-/** AES-256-GCM encryption (property 4) with a 12-byte IV and associated data. */
+/** Key and IV sizes of the v2 AEAD. Other IV lengths are legal GCM but go through GHASH; v2 never uses them. */
+const GCM_KEY_LENGTH = 32;
+const GCM_IV_LENGTH = 12;
+
+/**
+ * AES-256-GCM encryption (property 4) with a 12-byte IV and associated data. A key that is not 32 bytes or
+ * an IV that is not 12 bytes is a programming error: RangeError.
+ */
 export function aesGcmEncrypt(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Sealed {
+  if (key.length !== GCM_KEY_LENGTH) throw new RangeError(`AES-256-GCM key must be ${GCM_KEY_LENGTH} bytes, got ${key.length}`);
+  if (iv.length !== GCM_IV_LENGTH) throw new RangeError(`AES-256-GCM IV must be ${GCM_IV_LENGTH} bytes, got ${iv.length}`);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
@@ -16,12 +25,12 @@ export function aesGcmEncrypt(key: Uint8Array, iv: Uint8Array, plaintext: Uint8A
 }
 
 /**
- * AES-256-GCM decryption; any failure (wrong key, IV, tag, associated data, tag length) throws one
+ * AES-256-GCM decryption; any failure (wrong key, IV, tag, associated data, key/IV/tag length) throws one
  * {@link CryptoError} `decrypt_failed` with no detail (no oracle).
  */
 export function aesGcmDecrypt(key: Uint8Array, iv: Uint8Array, sealed: Sealed, aad: Uint8Array): Buffer {
   try {
-    if (sealed.tag.length !== 16) throw new Error('tag length');
+    if (key.length !== GCM_KEY_LENGTH || iv.length !== GCM_IV_LENGTH || sealed.tag.length !== 16) throw new Error('length');
     const decipher = createDecipheriv('aes-256-gcm', key, iv, {authTagLength: 16});
     decipher.setAAD(aad);
     decipher.setAuthTag(sealed.tag);

@@ -23,8 +23,15 @@ export function generateEcdhKeyPair(rng: Rng): EcdhKeyPair {
   }
 }
 
-/** Rebuilds a key pair from a stored private scalar. */
+/**
+ * Rebuilds a key pair from a stored private scalar: exactly 32 big-endian bytes in [1, n-1], otherwise
+ * {@link CryptoError} `invalid_key`. (node's `setPrivateKey` alone would also take shorter or zero-prefixed
+ * longer encodings of the same scalar, e.g. Wycheproof's 33-byte `00 ‖ d` keys.)
+ */
 export function ecdhKeyPairFromPrivate(privateKey: Uint8Array): EcdhKeyPair {
+  if (privateKey.length !== 32) {
+    throw new CryptoError(CryptoErrorCode.InvalidKey, `a P-256 private scalar is 32 bytes, got ${privateKey.length}`);
+  }
   const ecdh = createECDH('prime256v1');
   try {
     ecdh.setPrivateKey(Buffer.from(privateKey));
