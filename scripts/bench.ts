@@ -45,7 +45,7 @@ try {
   const ceiling = measureCeiling(seconds * 1000);
   const best = Math.max(...levels.map((l) => l.serverHandshakesPerCpuSecond));
 
-  const env = {...process.env, REP_HOME: home, REP_KEY_PASSWORD: DEMO_PASSWORD, NODE_ENV: 'production'};
+  const env: NodeJS.ProcessEnv = {...process.env, REP_HOME: home, REP_KEY_PASSWORD: DEMO_PASSWORD, NODE_ENV: 'production'};
   delete env.REP_ADDRESS;
   const cold: number[] = [];
   for (let i = 0; i < 5; i++) {

@@ -28,3 +28,12 @@ export const sessionRecordSchema = {
   required: ['session_id', 'sequence', 'ciphertext', 'tag'],
   properties: {session_id: b64u(32), sequence: {type: 'integer', minimum: 1}, ciphertext: b64u(11000), tag: b64u(32)},
 } as const;
+
+const answer = (fields: Record<string, number>) => ({
+  200: {type: 'object', required: Object.keys(fields), properties: Object.fromEntries(Object.entries(fields).map(([k, max]) => [k, b64u(max)]))},
+});
+
+/** Answer schemas: fastify serializes them with a compiled serializer (and drops nothing we send). */
+export const a0AnswerSchema = answer({channel_id: 32, server_ephemeral: 100, server_nonce: 64, signature: 100});
+export const a2AnswerSchema = answer({iv: 32, ciphertext: 2800, tag: 32});
+export const a3AnswerSchema = answer({finished: 64});

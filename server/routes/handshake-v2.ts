@@ -11,7 +11,7 @@ import type {ServerContext} from '../context.js';
 import {startServerTrace} from '../server-trace.js';
 import {createSubjectKeyCache} from '../subject-keys.js';
 import {commitSession} from '../session-keys.js';
-import {a0Schema, a1Schema, a3Schema} from './handshake-schemas.js';
+import {a0AnswerSchema, a0Schema, a1Schema, a2AnswerSchema, a3AnswerSchema, a3Schema} from './handshake-schemas.js';
 import {registerSessionRequestRoutes} from './session-requests.js';
 
 /** Options of the v2 routes: responder limits and session lifetime (tests shrink them). */
@@ -51,21 +51,21 @@ export async function registerHandshakeV2Routes(app: FastifyInstance, context: S
   }
   const field = (body: unknown, key: string) => String((body as Record<string, unknown> | null)?.[key] ?? 'unknown');
 
-  app.post(V2Path.A0, {schema: {body: a0Schema}}, async (request) =>
+  app.post(V2Path.A0, {schema: {body: a0Schema, response: a0AnswerSchema}}, async (request) =>
     traced('A0', V2Path.A0, request.body, (config) => {
       const answer = answerA0(config, state, parseA0Request(request.body));
       return {runId: encodeA0Answer(answer).channel_id, response: encodeA0Answer(answer)};
     }, () => field(request.body, 'client_nonce')),
   );
 
-  app.post(V2Path.A1, {schema: {body: a1Schema}}, async (request) =>
+  app.post(V2Path.A1, {schema: {body: a1Schema, response: a2AnswerSchema}}, async (request) =>
     traced('A2', V2Path.A1, request.body, (config) => {
       const parsed = parseA1Request(request.body);
       return {runId: field(request.body, 'channel_id'), response: encodeA2Answer(answerA1(config, state, parsed))};
     }, () => field(request.body, 'channel_id')),
   );
 
-  app.post(V2Path.A3, {schema: {body: a3Schema}}, async (request) => {
+  app.post(V2Path.A3, {schema: {body: a3Schema, response: a3AnswerSchema}}, async (request) => {
     const parsed = parseA3Request(request.body);
     let established: ReturnType<typeof answerA3> | undefined;
     const response = traced('A3', V2Path.A3, request.body, (config) => {

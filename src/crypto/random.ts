@@ -5,8 +5,21 @@ import {utf8} from './bytes.js';
 /** A source of random bytes, injected into every stage so that a seeded run is reproducible. */
 export type Rng = (length: number) => Buffer;
 
-/** The operating system's CSPRNG (node:crypto randomBytes). */
-export const systemRng: Rng = (length) => randomBytes(length);
+const POOL_SIZE = 4096;
+let pool = Buffer.alloc(0);
+
+/**
+ * The operating system's CSPRNG (node:crypto randomBytes, i.e. OpenSSL's RAND_bytes), drawn from a 4 KiB
+ * buffer refilled as needed: one call per ~100 small draws instead of one per draw. Each returned buffer is
+ * a fresh copy; pooled bytes are never handed out twice.
+ */
+export const systemRng: Rng = (length) => {
+  if (length > POOL_SIZE / 4) return randomBytes(length);
+  if (pool.length < length) pool = randomBytes(POOL_SIZE);
+  const out = Buffer.from(pool.subarray(0, length));
+  pool = pool.subarray(length);
+  return out;
+};
 
 /**
  * A deterministic byte stream from a text seed: block i = SHA-256("rep seeded rng" ‖ seed ‖ u32be(i)).
