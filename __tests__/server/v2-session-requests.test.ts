@@ -73,6 +73,17 @@ describe('v2 session requests (whoami)', () => {
     expect(await repo.transport.request('POST', V2Path.Whoami, unknown)).toMatchObject({status: 401, body: {error: 'session_rejected'}});
   });
 
+  it('refuses requests once the subject is suspended, and serves them again after reactivation', async () => {
+    const session = await newSession();
+    repo.server.context.db.setSubjectStatus('acme', 'alice', 'suspended');
+    try {
+      await expect(whoami(repo.transport, store, session.id)).rejects.toMatchObject({code: 'subject_suspended'});
+    } finally {
+      repo.server.context.db.setSubjectStatus('acme', 'alice', 'active');
+    }
+    await expect(whoami(repo.transport, store, session.id)).resolves.toMatchObject({username: 'alice'});
+  });
+
   it('refuses an expired session', async () => {
     const session = await newSession();
     repo.server.context.db.deleteSession(session.id);

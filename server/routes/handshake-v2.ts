@@ -66,10 +66,9 @@ export async function registerHandshakeV2Routes(app: FastifyInstance, context: S
   );
 
   app.post(V2Path.A3, {schema: {body: a3Schema, response: a3AnswerSchema}}, async (request) => {
-    const parsed = parseA3Request(request.body);
     let established: ReturnType<typeof answerA3> | undefined;
     const response = traced('A3', V2Path.A3, request.body, (config) => {
-      established = answerA3(config, state, parsed);
+      established = answerA3(config, state, parseA3Request(request.body));
       return {runId: established.session.channelId, response: encodeA3Answer(established.answer)};
     }, () => field(request.body, 'session_id'));
     if (established) commitSession(context, established.session);

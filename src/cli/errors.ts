@@ -31,7 +31,7 @@ export class CliError extends Error {
 export const usageError = (message: string) => new CliError(ExitCode.Usage, 'usage', message);
 
 const SECURITY: ReadonlySet<string> = new Set([
-  HandshakeErrorCode.BadRepositorySignature, HandshakeErrorCode.RepositoryKeyMismatch, HandshakeErrorCode.BadFinished, HandshakeErrorCode.InvalidPoint,
+  HandshakeErrorCode.BadRepositorySignature, HandshakeErrorCode.BadFinished, HandshakeErrorCode.InvalidPoint,
 ]);
 const NETWORK: ReadonlySet<string> = new Set([HandshakeErrorCode.Unreachable, HandshakeErrorCode.UnexpectedAnswer, HandshakeErrorCode.MalformedMessage]);
 

@@ -60,20 +60,24 @@ export class NonceCache {
     return this.nonces.size;
   }
 
-  /** Records a nonce; false when it was seen already or its timestamp is at or below the floor. */
-  remember(nonce: string, timestamp: number): boolean {
+  /**
+   * Records a nonce: `fresh`, `replayed` when it was seen already, or `below-floor` when its timestamp is at
+   * or below the floor (only after evictions under load).
+   */
+  remember(nonce: string, timestamp: number): 'fresh' | 'replayed' | 'below-floor' {
     const now = this.clock();
     for (const [key, seen] of this.nonces) {
       if (seen >= now - this.pastMs) break;
       this.nonces.delete(key);
     }
-    if (timestamp <= this.floor || this.nonces.has(nonce)) return false;
+    if (this.nonces.has(nonce)) return 'replayed';
+    if (timestamp <= this.floor) return 'below-floor';
     while (this.nonces.size >= this.capacity) {
       const [oldest, seen] = this.nonces.entries().next().value as [string, number];
       this.nonces.delete(oldest);
       this.floor = Math.max(this.floor, seen);
     }
     this.nonces.set(nonce, timestamp);
-    return true;
+    return 'fresh';
   }
 }

@@ -5,8 +5,6 @@ export type StageId = 'A0' | 'A1' | 'A2' | 'A3';
 export const HandshakeErrorCode = {
   /** The server's A0 or A2 signature does not verify under the pinned repository key. */
   BadRepositorySignature: 'bad_repository_signature',
-  /** The repository presented a key other than the pinned one. */
-  RepositoryKeyMismatch: 'repository_key_mismatch',
   /** Generic refusal before authentication: unknown org/user, bad subject signature, failed decryption, unknown channel. */
   HandshakeFailed: 'handshake_failed',
   /** Key confirmation (finished MAC) did not match. */
@@ -21,7 +19,7 @@ export const HandshakeErrorCode = {
   MalformedMessage: 'malformed_message',
   /** The subject is suspended in this organization (only said after its signature verified). */
   SubjectSuspended: 'subject_suspended',
-  /** The server is at its capacity for pending handshakes. */
+  /** A0 refused under load: the nonce cache is full and the timestamp is not above its floor (retry). */
   Busy: 'busy',
   /** The subject's private key could not be used (wrong password, wrong kind). */
   BadCredentials: 'bad_credentials',

@@ -126,6 +126,15 @@ describe('v2 handshake: one negative test per stage', () => {
     expectHandshakeError(() => handleA2(p.client, a1.state, {...a2, tag: flip(a2.tag)}), 'A3', 'handshake_failed');
   });
 
+  it('A3: the client refuses a session that would already be expired', () => {
+    const p = makeParties();
+    const server = {...p.server, sessionLifetimeMs: -1000};
+    const a0 = startA0(p.client);
+    const channel = finishA0(p.client, a0.state, answerA0(server, p.state, a0.request));
+    const a1 = buildA1(p.client, channel);
+    expectHandshakeError(() => handleA2(p.client, a1.state, answerA1(server, p.state, a1.request)), 'A3', 'malformed_message');
+  });
+
   it('A3: a wrong finished MAC is refused, and a replayed A3 too', () => {
     const p = makeParties();
     const a0 = startA0(p.client);

@@ -9,7 +9,7 @@ const EXPLANATIONS: Partial<Record<HandshakeErrorCode, string>> = {
   subject_suspended: 'this subject is suspended in the organization: ask an organization manager to reactivate it',
   stale_timestamp: "the repository refused the request's timestamp: check this computer's clock",
   replayed_nonce: 'the repository saw this request before (replay refused): try again',
-  busy: 'the repository is at capacity for pending handshakes: try again in a few seconds',
+  busy: 'the repository is under load and refused this handshake: try again in a few seconds',
   session_rejected: 'the repository refused the session request (unknown session, replayed or altered request)',
   session_expired: 'the session has expired: create a new one',
 };

@@ -55,6 +55,8 @@ export const TIMESTAMP_PAST_MS = 60_000;
 export const TIMESTAMP_FUTURE_MS = 10_000;
 /** Default session lifetime. */
 export const SESSION_LIFETIME_MS = 60 * 60 * 1000;
+/** Longest session lifetime a client accepts from a repository. */
+export const MAX_SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** How long an A0 channel or an A2 pending session waits for the next message. */
 export const PENDING_TTL_MS = 30_000;
 /** Upper bounds of the organization and username fields (UTF-8 characters). */

@@ -8,7 +8,7 @@ import type {Rng} from '../../crypto/random.js';
 import {HandshakeError, HandshakeErrorCode} from '../errors.js';
 import {hex, noSteps, step, type StepRecorder} from '../steps.js';
 import type {Transcript} from '../transcript.js';
-import {SignatureLabel, Size} from './constants.js';
+import {MAX_SESSION_LIFETIME_MS, SignatureLabel, Size} from './constants.js';
 import {deriveChannelKeys, deriveSessionKeys, finishedMac, signatureInput, type ChannelKeys, type SessionKeys} from './key-schedule.js';
 import {
   encodeA1Plaintext, parseA2Plaintext, type A0Answer, type A0Request, type A1Request, type A3Answer, type A3Request, type SealedMessage,
@@ -141,6 +141,9 @@ export function handleA2(config: InitiatorConfig, state: InitiatorA1Sent, answer
     },
     trace: (p) => ({inputs: {iv: hex(answer.iv), ciphertext: hex(answer.ciphertext), tag: hex(answer.tag)}, outputs: {session_id: hex(p.sessionId), server_session_public_key: hex(p.sessionPublicKey), expires_at: p.expiresAt, signature: hex(p.signature)}}),
   });
+  if (plaintext.expiresAt <= config.clock() || plaintext.expiresAt > config.clock() + MAX_SESSION_LIFETIME_MS) {
+    throw new HandshakeError('A3', HandshakeErrorCode.MalformedMessage, `the repository proposed an expiry (${new Date(plaintext.expiresAt).toISOString()}) that is already past or more than 30 days away`);
+  }
   const signed = a2SignedTranscript(state.afterA1, plaintext);
   step(record, {
     stage: 'A3', step: 'A3.2', action: 'verify', title: 'Client verifies the repository signature over H_a2s with the pinned key',

@@ -28,9 +28,9 @@ export function answerA0(config: ResponderConfig, state: ResponderState, request
       if (request.timestamp < now - timestampPastMs || request.timestamp > now + timestampFutureMs) {
         throw new HandshakeError('A0', HandshakeErrorCode.StaleTimestamp, 'the A0 timestamp is outside the accepted window: check the client clock', 400);
       }
-      if (!state.nonces.remember(toBase64Url(request.clientNonce), request.timestamp)) {
-        throw new HandshakeError('A0', HandshakeErrorCode.ReplayedNonce, 'this A0 nonce was already used', 400);
-      }
+      const nonce = state.nonces.remember(toBase64Url(request.clientNonce), request.timestamp);
+      if (nonce === 'replayed') throw new HandshakeError('A0', HandshakeErrorCode.ReplayedNonce, 'this A0 nonce was already used', 400);
+      if (nonce === 'below-floor') throw new HandshakeError('A0', HandshakeErrorCode.Busy, 'the repository is under load: retry with a fresh A0', 503);
     },
     trace: () => ({inputs: {client_ephemeral: hex(request.clientEphemeral), client_nonce: hex(request.clientNonce), timestamp: request.timestamp}, outputs: {valid: true}}),
   });
