@@ -1,26 +1,13 @@
 import type {HandshakeErrorCode, StageId} from './errors.js';
+import type {StepRecord} from './steps.js';
+
+export type {TraceValue} from './steps.js';
 
 /** Which party emitted an event. */
 export type Side = 'client' | 'server';
 
-/** A labelled value shown in traces: bytes are given as hex, text as text. */
-export type TraceValue = string | number | boolean;
-
-/** A sub-step of a stage (e.g. A1.1 sign) with the exact inputs and outputs it worked on. */
-export interface StepEvent {
-  readonly type: 'step';
-  readonly side: Side;
-  readonly stage: StageId;
-  /** Sub-step id, e.g. `A1.1`; see docs/PROTOCOL.md for the table. */
-  readonly step: string;
-  /** Short verb: `sign`, `verify`, `derive`, `encrypt`, `decrypt`, `keygen`, `store` ... */
-  readonly action: string;
-  /** One line describing the step. */
-  readonly title: string;
-  readonly inputs: Readonly<Record<string, TraceValue>>;
-  readonly outputs: Readonly<Record<string, TraceValue>>;
-  readonly durationMs: number;
-}
+/** A sub-step of a stage (e.g. A1.1 sign) with the exact inputs and outputs it worked on, and its side. */
+export type StepEvent = StepRecord & {readonly type: 'step'; readonly side: Side};
 
 /** Every event of a handshake run, for the TUI, `--json`, trace export and tests (one stream per side). */
 export type HandshakeEvent =

@@ -1,12 +1,17 @@
 import {performance} from 'node:perf_hooks';
 import type {StageId} from './errors.js';
-import type {TraceValue} from './events.js';
+
+/** A labelled value shown in traces: bytes are given as hex, text as text. */
+export type TraceValue = string | number | boolean;
 
 /** A sub-step as recorded by a stage function (the runner adds side and run id when emitting). */
 export interface StepRecord {
   readonly stage: StageId;
+  /** Sub-step id, e.g. `A1.1`; see docs/PROTOCOL.md §13 for the table. */
   readonly step: string;
+  /** Short verb: `sign`, `verify`, `derive`, `encrypt`, `decrypt`, `keygen`, `store` ... */
   readonly action: string;
+  /** One line describing the step. */
   readonly title: string;
   readonly inputs: Readonly<Record<string, TraceValue>>;
   readonly outputs: Readonly<Record<string, TraceValue>>;
