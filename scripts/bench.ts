@@ -10,6 +10,7 @@ import {systemRng} from '../src/crypto/random.js';
 import {repPaths} from '../src/paths.js';
 import {DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERNAME, demoCredentialFiles} from '../server/seed.js';
 import {measureCeiling} from './bench/ceiling.js';
+import {measureInProcess} from './bench/in-process.js';
 import {runLoad} from './bench/load.js';
 import {processCpuSeconds, startServerProcess, timeCommand} from './bench/processes.js';
 
@@ -43,6 +44,7 @@ try {
   transport.close();
 
   const ceiling = measureCeiling(seconds * 1000);
+  const inProcess = measureInProcess(seconds * 1000);
   const best = Math.max(...levels.map((l) => l.serverHandshakesPerCpuSecond));
 
   const env: NodeJS.ProcessEnv = {...process.env, REP_HOME: home, REP_KEY_PASSWORD: DEMO_PASSWORD, NODE_ENV: 'production'};
@@ -64,6 +66,10 @@ try {
     })),
     ceiling: {handshakes_per_cpu_second: round(ceiling.handshakesPerCpuSecond), microseconds_per_handshake: round(ceiling.microsecondsPerHandshake)},
     server_vs_ceiling_per_core: round(best / ceiling.handshakesPerCpuSecond, 3),
+    in_process_responder: {
+      handshakes_per_cpu_second: round(inProcess.handshakesPerCpuSecond), microseconds_per_handshake: round(inProcess.microsecondsPerHandshake),
+      vs_ceiling: round(inProcess.handshakesPerCpuSecond / ceiling.handshakesPerCpuSecond, 3),
+    },
     target_ratio: 0.7,
     cold_rep_create_session_ms: {median: round(cold[2]), min: round(cold[0]), max: round(cold[4]), runs: cold.map((c) => round(c))},
   }, null, 2));
