@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import {existsSync} from 'node:fs';
 import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {createOrgCommand} from '../src/cli/commands/create-org.js';
 import {createSessionCommand} from '../src/cli/commands/create-session.js';
 import {listOrgsCommand} from '../src/cli/commands/list-orgs.js';
@@ -11,7 +13,8 @@ import {DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERNAME, demoCredentialFiles} fr
 import {main, type Command} from './command-main.js';
 
 const USAGE = `usage: rep [command] [arguments]
-  (no command)            demo: a session for the seeded demo subject on the bundled repository, every step shown
+  (no command)            on a terminal: the interactive app; otherwise the demo: a session for the seeded
+                          demo subject on the bundled repository, every step printed as plain lines
   create-session ...      same as rep-create-session
   subject-credentials ... same as rep-subject-credentials
   create-org ...          same as rep-create-org
@@ -38,9 +41,19 @@ const demo: Command = async (argv, io, deps) => {
   return createSessionCommand([DEMO_ORGANIZATION, DEMO_USERNAME, DEMO_PASSWORD, credentials, sessionFile, '--trace', ...argv], io, deps);
 };
 
+/** The interactive app, from the esbuild bundle when it exists (fast start-up), else the compiled modules. */
+async function startApp(): Promise<void> {
+  const bundle = new URL('./rep-tui.bundle.js', import.meta.url);
+  const module: {runTui: () => Promise<number>} = await import(existsSync(fileURLToPath(bundle)) ? bundle.href : './rep-tui.js');
+  process.exitCode = await module.runTui();
+}
+
 const [name, ...rest] = process.argv.slice(2);
+const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
 if (name === 'help' || name === '--help' || name === '-h') {
   line(process.stdout, USAGE);
+} else if (name === undefined && interactive) {
+  await startApp();
 } else if (name === undefined || name.startsWith('--')) {
   await main(demo, process.argv.slice(2));
 } else if (COMMANDS[name]) {

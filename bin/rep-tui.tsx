@@ -1,0 +1,41 @@
+import React from 'react';
+import {render} from 'ink';
+import {App} from '../components/App.js';
+import {themeFor} from '../components/theme.js';
+import type {Screen} from '../components/hooks/app-reducer.js';
+import {describeError} from '../src/cli/errors.js';
+import {repPaths} from '../src/paths.js';
+import {createConfSessionStore} from '../src/store/session-store.js';
+import {openRepository} from './open-repository.js';
+
+/** Options of the interactive app. */
+export interface TuiOptions {
+  readonly seed?: string;
+  readonly initialScreen?: Screen;
+}
+
+/**
+ * Starts the Ink app on the terminal: opens the repository (bundled in-process unless REP_ADDRESS), the
+ * session store, renders, and on exit (q, Ctrl-C) closes the repository and the in-process server.
+ */
+export async function runTui(options: TuiOptions = {}): Promise<number> {
+  const env = process.env;
+  let repository;
+  try {
+    repository = await openRepository(env);
+  } catch (error) {
+    const failure = describeError(error);
+    process.stderr.write(`error: ${failure.message}\n`);
+    return failure.exitCode;
+  }
+  const paths = repPaths(env);
+  const store = createConfSessionStore({dir: paths.storeDir});
+  const deps = {repository, store, paths, env, theme: themeFor(env), cwd: process.cwd(), seed: options.seed};
+  const instance = render(<App deps={deps} initialScreen={options.initialScreen} />, {exitOnCtrlC: true});
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    await repository.close();
+  }
+  return 0;
+}

@@ -1,0 +1,29 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {Menu} from './Menu.js';
+import {useDeps} from './deps.js';
+import type {KeyHelp} from './keys.js';
+
+export type HomeChoice = 'create' | 'sessions' | 'walkthrough' | 'repository' | 'help' | 'quit';
+
+const ITEMS = [
+  {value: 'create', label: 'Create a session', hint: 'wizard, then the live handshake'},
+  {value: 'sessions', label: 'Stored sessions', hint: 'list, verify, delete, export'},
+  {value: 'walkthrough', label: 'Walkthrough (step by step)', hint: 'every message, byte by byte'},
+  {value: 'repository', label: 'Repository', hint: 'URL, key fingerprint, organizations'},
+  {value: 'help', label: 'Help'},
+  {value: 'quit', label: 'Quit'},
+] as const;
+
+export const HOME_KEYS: readonly KeyHelp[] = [];
+
+/** The home menu. */
+export function Home({onChoose}: {readonly onChoose: (choice: HomeChoice) => void}) {
+  const {theme} = useDeps();
+  return (
+    <Box flexDirection="column">
+      <Menu items={ITEMS} onSelect={onChoose} />
+      <Box marginTop={1}><Text color={theme.muted}>↑/↓ move · Enter choose · ? help · q quit</Text></Box>
+    </Box>
+  );
+}

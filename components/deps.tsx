@@ -1,0 +1,32 @@
+import React, {createContext, useContext, type ReactNode} from 'react';
+import type {RepositoryTarget} from '../src/cli/repository.js';
+import type {RepPaths} from '../src/paths.js';
+import type {SessionStore} from '../src/store/session-store.js';
+import type {Theme} from './theme.js';
+
+/** Everything the views need from the outside world, injected once at the top (bin/ or tests). */
+export interface AppDeps {
+  readonly repository: RepositoryTarget;
+  readonly store: SessionStore;
+  readonly paths: RepPaths;
+  readonly env: NodeJS.ProcessEnv;
+  readonly theme: Theme;
+  /** Credentials files offered by the wizard (REP_HOME/credentials and the current folder). */
+  readonly cwd: string;
+  /** Walkthrough seed (`--seed`), if any. */
+  readonly seed?: string;
+}
+
+const DepsContext = createContext<AppDeps | undefined>(undefined);
+
+/** Provides the dependencies to every view below. */
+export function DepsProvider({deps, children}: {readonly deps: AppDeps; readonly children: ReactNode}) {
+  return <DepsContext.Provider value={deps}>{children}</DepsContext.Provider>;
+}
+
+/** The injected dependencies; throws outside a DepsProvider (a wiring mistake, not a user error). */
+export function useDeps(): AppDeps {
+  const deps = useContext(DepsContext);
+  if (!deps) throw new Error('useDeps must be used inside <DepsProvider>');
+  return deps;
+}
