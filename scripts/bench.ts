@@ -11,6 +11,7 @@ import {repPaths} from '../src/paths.js';
 import {DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERNAME, demoCredentialFiles} from '../server/seed.js';
 import {measureCeiling} from './bench/ceiling.js';
 import {measureInProcess} from './bench/in-process.js';
+import {firstFrameMs} from './bench/first-frame.js';
 import {runLoad} from './bench/load.js';
 import {processCpuSeconds, startServerProcess, timeCommand} from './bench/processes.js';
 
@@ -55,6 +56,9 @@ try {
   }
   cold.sort((a, b) => a - b);
 
+  const frames = await firstFrameMs('node dist/bin/rep.js', 'Create a session', 5);
+  const hello = await firstFrameMs('node dist/scripts/bench/hello-ink.bundle.js', 'hello ink', 5);
+
   const round = (n: number, digits = 1) => Number(n.toFixed(digits));
   console.log(JSON.stringify({
     machine: {cpus: cpus().length, model: cpus()[0]?.model, node: process.version},
@@ -71,6 +75,9 @@ try {
       vs_ceiling: round(inProcess.handshakesPerCpuSecond / ceiling.handshakesPerCpuSecond, 3),
     },
     target_ratio: 0.7,
+    first_frame_ms: frames && hello
+      ? {rep: round(frames[2]), hello_ink_bundle: round(hello[2]), ratio: round(frames[2] / hello[2], 2), target_ratio: 1.3, rep_runs: frames.map((f) => round(f))}
+      : 'tmux not installed',
     cold_rep_create_session_ms: {median: round(cold[2]), min: round(cold[0]), max: round(cold[4]), runs: cold.map((c) => round(c))},
   }, null, 2));
 } finally {

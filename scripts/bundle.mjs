@@ -3,9 +3,7 @@
 // (an optional Ink dependency for development) is replaced by an empty module.
 import {build} from 'esbuild';
 
-await build({
-  entryPoints: ['bin/rep-tui.tsx'],
-  outfile: 'dist/bin/rep-tui.bundle.js',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -18,4 +16,8 @@ await build({
   define: {'process.env.NODE_ENV': '"production"'},
   banner: {js: "import {createRequire as __rep_createRequire} from 'node:module'; const require = __rep_createRequire(import.meta.url);"},
   logLevel: 'warning',
-});
+};
+
+await build({...common, entryPoints: ['bin/rep-tui.tsx'], outfile: 'dist/bin/rep-tui.bundle.js'});
+// The benchmark's reference: a minimal Ink app bundled the same way (scripts/bench/hello-ink.tsx).
+await build({...common, entryPoints: ['scripts/bench/hello-ink.tsx'], outfile: 'dist/scripts/bench/hello-ink.bundle.js'});

@@ -34,7 +34,10 @@ function newestSourceMtime(): number {
 
 /** Every compiled file a command needs, for the freshness check. */
 function distEntries(): string[] {
-  return [...BINS.map((bin) => join(DIST, 'bin', `${bin}.js`)), join(DIST, 'bin', 'command-main.js'), join(DIST, 'bin', 'open-repository.js')];
+  return [
+    ...BINS.map((bin) => join(DIST, 'bin', `${bin}.js`)), join(DIST, 'bin', 'command-main.js'), join(DIST, 'bin', 'open-repository.js'),
+    join(DIST, 'bin', 'rep-tui.bundle.js'),
+  ];
 }
 
 function isStale(): boolean {
@@ -72,7 +75,7 @@ function withBuildLock<T>(body: () => T): T {
 }
 
 /**
- * Builds dist/ (tsc -p tsconfig.build.json, then scripts/post-build.mjs) when a compiled entry point is
+ * Builds dist/ (tsc -p tsconfig.build.json, scripts/post-build.mjs, then the app bundle) when a compiled entry point is
  * missing or older than the newest source. tsc still emits when another part of the project has type
  * errors, so only the presence of the entry points counts. Call it from `beforeAll` with
  * {@link BUILD_TIMEOUT_MS}.
@@ -85,6 +88,8 @@ export function ensureBuilt(): void {
     const missing = distEntries().filter((file) => !existsSync(file));
     if (missing.length > 0) throw new Error(`build failed (missing ${missing.join(', ')}):\n${tsc.stdout}${tsc.stderr}`);
     spawnSync(process.execPath, [join(ROOT, 'scripts/post-build.mjs')], {cwd: ROOT});
+    const bundle = spawnSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs')], {cwd: ROOT, encoding: 'utf8'});
+    if (bundle.status !== 0) throw new Error(`bundling the app failed:\n${bundle.stdout}${bundle.stderr}`);
   });
 }
 

@@ -1,0 +1,33 @@
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {performance} from 'node:perf_hooks';
+
+const tmux = (...args: string[]) => spawnSync('tmux', args, {encoding: 'utf8'});
+
+/**
+ * Milliseconds from starting `command` in a fresh 80×24 tmux pane to the first screen containing `marker`
+ * (polled every 5 ms), median of `runs`; undefined when tmux is missing.
+ */
+export async function firstFrameMs(command: string, marker: string, runs: number, env: Record<string, string> = {}): Promise<number[] | undefined> {
+  if (tmux('-V').status !== 0) return undefined;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const home = mkdtempSync(join(tmpdir(), 'rep-frame-'));
+    const name = `rep-frame-${process.pid}-${i}`;
+    const vars = Object.entries({PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', REP_HOME: home, ...env})
+      .map(([k, v]) => `${k}='${v}'`).join(' ');
+    const started = performance.now();
+    tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', `cd '${process.cwd()}' && env -i ${vars} ${command}; sleep 5`);
+    for (;;) {
+      if (tmux('capture-pane', '-p', '-t', name).stdout.includes(marker)) break;
+      if (performance.now() - started > 15_000) throw new Error(`no first frame from ${command}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    times.push(performance.now() - started);
+    tmux('kill-session', '-t', name);
+    rmSync(home, {recursive: true, force: true});
+  }
+  return times.sort((a, b) => a - b);
+}
