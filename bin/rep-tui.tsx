@@ -1,5 +1,5 @@
 import React from 'react';
-import {render} from 'ink';
+import {render, Text} from 'ink';
 import {App} from '../components/App.js';
 import {themeFor} from '../components/theme.js';
 import type {Screen} from '../components/hooks/app-reducer.js';
@@ -20,18 +20,25 @@ export interface TuiOptions {
  */
 export async function runTui(options: TuiOptions = {}): Promise<number> {
   const env = process.env;
+  const theme = themeFor(env);
+  // First frame at once; the repository (maybe the bundled server: database, keys) opens behind it.
+  const instance = render(
+    <Text color={theme.muted}>rep · {env.REP_ADDRESS ? `connecting to ${env.REP_ADDRESS}` : 'starting the bundled repository'}…</Text>,
+    {exitOnCtrlC: true},
+  );
   let repository;
   try {
     repository = await openRepository(env);
   } catch (error) {
     const failure = describeError(error);
+    instance.unmount();
     process.stderr.write(`error: ${failure.message}\n`);
     return failure.exitCode;
   }
   const paths = repPaths(env);
   const store = createConfSessionStore({dir: paths.storeDir});
-  const deps = {repository, store, paths, env, theme: themeFor(env), cwd: process.cwd(), seed: options.seed};
-  const instance = render(<App deps={deps} initialScreen={options.initialScreen} />, {exitOnCtrlC: true});
+  const deps = {repository, store, paths, env, theme, cwd: process.cwd(), seed: options.seed};
+  instance.rerender(<App deps={deps} initialScreen={options.initialScreen} />);
   try {
     await instance.waitUntilExit();
   } finally {
