@@ -3,6 +3,7 @@ import {render, Text} from 'ink';
 import {App} from '../components/App.js';
 import {themeFor} from '../components/theme.js';
 import type {Screen} from '../components/hooks/app-reducer.js';
+import {createStoreWarningLog} from '../components/sessions/store-warnings.js';
 import {describeError} from '../src/cli/errors.js';
 import {repPaths} from '../src/paths.js';
 import {createConfSessionStore} from '../src/store/session-store.js';
@@ -36,8 +37,11 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
     return failure.exitCode;
   }
   const paths = repPaths(env);
-  const store = createConfSessionStore({dir: paths.storeDir});
-  const deps = {repository, store, paths, env, theme, cwd: process.cwd(), seed: options.seed};
+  // Store recoveries (a corrupt entry skipped, a corrupt file moved aside) are shown by the sessions
+  // screen instead of Node warnings printed over the UI.
+  const storeWarnings = createStoreWarningLog();
+  const store = createConfSessionStore({dir: paths.storeDir, onWarning: storeWarnings.onWarning});
+  const deps = {repository, store, storeWarnings, paths, env, theme, cwd: process.cwd(), seed: options.seed};
   instance.rerender(<App deps={deps} initialScreen={options.initialScreen} />);
   try {
     await instance.waitUntilExit();

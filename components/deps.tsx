@@ -3,6 +3,7 @@ import type {RepositoryTarget} from '../src/cli/repository.js';
 import type {RepPaths} from '../src/paths.js';
 import type {SessionStore} from '../src/store/session-store.js';
 import type {Theme} from './theme.js';
+import type {StoreWarningLog} from './sessions/store-warnings.js';
 
 /** Everything the views need from the outside world, injected once at the top (bin/ or tests). */
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
   readonly cwd: string;
   /** Walkthrough seed (`--seed`), if any. */
   readonly seed?: string;
+  /** Fed by the store's `onWarning` (corrupt entries skipped ...): the sessions browser shows them. */
+  readonly storeWarnings?: StoreWarningLog;
 }
 
 const DepsContext = createContext<AppDeps | undefined>(undefined);
