@@ -7,14 +7,18 @@ import {createSessionCommand} from '../src/cli/commands/create-session.js';
 import {listOrgsCommand} from '../src/cli/commands/list-orgs.js';
 import {sessionsCommand} from '../src/cli/commands/sessions.js';
 import {subjectCredentialsCommand} from '../src/cli/commands/subject-credentials.js';
+import {walkthroughCommand} from '../src/cli/commands/walkthrough.js';
 import {line} from '../src/cli/io.js';
 import {repPaths} from '../src/paths.js';
 import {DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERNAME, demoCredentialFiles} from '../server/seed.js';
 import {main, type Command} from './command-main.js';
+import type {TuiOptions} from './rep-tui.js';
 
 const USAGE = `usage: rep [command] [arguments]
   (no command)            on a terminal: the interactive app; otherwise the demo: a session for the seeded
                           demo subject on the bundled repository, every step printed as plain lines
+  --seed <text>           on a terminal: the interactive app with a seeded (reproducible) walkthrough
+  walkthrough ...         the handshake step by step, in memory: [--seed <text>] [--export <file>] [--json]
   create-session ...      same as rep-create-session
   subject-credentials ... same as rep-subject-credentials
   create-org ...          same as rep-create-org
@@ -23,12 +27,23 @@ const USAGE = `usage: rep [command] [arguments]
   help                    this text
 Each command takes --help. Environment: REP_HOME, REP_ADDRESS, REP_PUB_KEY, REP_KEY_PASSWORD (see README).`;
 
+/** The interactive app, from the esbuild bundle when it exists (fast start-up), else the compiled modules. */
+async function startApp(options: TuiOptions = {}): Promise<number> {
+  process.env.NODE_ENV ??= 'production';
+  const bundle = new URL('./rep-tui.bundle.js', import.meta.url);
+  const module: {runTui: (options: TuiOptions) => Promise<number>} = await import(existsSync(fileURLToPath(bundle)) ? bundle.href : './rep-tui.js');
+  return module.runTui(options);
+}
+
+const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+
 const COMMANDS: Record<string, Command> = {
   'create-session': createSessionCommand,
   'subject-credentials': subjectCredentialsCommand,
   'create-org': createOrgCommand,
   'list-orgs': listOrgsCommand,
   sessions: sessionsCommand,
+  walkthrough: walkthroughCommand(interactive ? (seed) => startApp({seed, initialScreen: {name: 'walkthrough'}}) : undefined),
 };
 
 /** The demo: the bundled repository seeds acme/alice on first start; create a session for her with --trace. */
@@ -41,19 +56,28 @@ const demo: Command = async (argv, io, deps) => {
   return createSessionCommand([DEMO_ORGANIZATION, DEMO_USERNAME, DEMO_PASSWORD, credentials, sessionFile, '--trace', ...argv], io, deps);
 };
 
-/** The interactive app, from the esbuild bundle when it exists (fast start-up), else the compiled modules. */
-async function startApp(): Promise<void> {
-  const bundle = new URL('./rep-tui.bundle.js', import.meta.url);
-  const module: {runTui: () => Promise<number>} = await import(existsSync(fileURLToPath(bundle)) ? bundle.href : './rep-tui.js');
-  process.exitCode = await module.runTui();
+/** `rep --seed <text>` / `rep --seed=<text>`: the seed, or undefined when the arguments are something else. */
+function seedOnly(argv: readonly string[]): string | undefined {
+  if (argv.length === 2 && argv[0] === '--seed') return argv[1];
+  if (argv.length === 1 && argv[0].startsWith('--seed=')) return argv[0].slice('--seed='.length);
+  return undefined;
 }
 
 const [name, ...rest] = process.argv.slice(2);
-const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+const seed = seedOnly(process.argv.slice(2));
 if (name === 'help' || name === '--help' || name === '-h') {
   line(process.stdout, USAGE);
 } else if (name === undefined && interactive) {
-  await startApp();
+  process.exitCode = await startApp();
+} else if (seed !== undefined || name === '--seed' || name?.startsWith('--seed=')) {
+  if (seed === undefined || !interactive) {
+    line(process.stderr, seed === undefined
+      ? 'error: usage: rep --seed <text> (nothing else); for the trace: rep walkthrough --seed <text> --json'
+      : 'error: rep --seed opens the interactive app and needs a terminal; without one: rep walkthrough --seed <text> --json');
+    process.exitCode = 2;
+  } else {
+    process.exitCode = await startApp({seed});
+  }
 } else if (name === undefined || name.startsWith('--')) {
   await main(demo, process.argv.slice(2));
 } else if (COMMANDS[name]) {

@@ -76,7 +76,7 @@ export function App({deps, initialScreen}: AppProps) {
               <HandshakeScreen request={screen.request} onHome={home} onBack={back}
                 onOpenSession={(id) => dispatch({type: 'replace', screen: {name: 'sessions', focusId: id}})} />
             ) : null}
-            {screen.name === 'walkthrough' ? <WalkthroughScreen onBack={back} /> : null}
+            {screen.name === 'walkthrough' ? <WalkthroughScreen onBack={back} isActive={active} /> : null}
             {screen.name === 'sessions' ? <SessionsScreen focusId={screen.focusId} onBack={back} /> : null}
           </Box>
         </Box>
