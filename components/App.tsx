@@ -67,8 +67,8 @@ export function App({deps, initialScreen}: AppProps) {
           <Header title={TITLES[screen.name]} />
           {state.help ? <HelpOverlay screenKeys={KEYS[screen.name]} /> : null}
           <Box display={active ? 'flex' : 'none'} flexDirection="column">
-            {screen.name === 'home' ? <Home onChoose={choose} /> : null}
-            {screen.name === 'repository' ? <RepositoryScreen onBack={back} /> : null}
+            {screen.name === 'home' ? <Home onChoose={choose} isActive={active} /> : null}
+            {screen.name === 'repository' ? <RepositoryScreen onBack={back} isActive={active} /> : null}
             {screen.name === 'wizard' ? (
               <Wizard onBack={back} onDone={(request) => dispatch({type: 'replace', screen: {name: 'handshake', request}})} />
             ) : null}
@@ -77,7 +77,7 @@ export function App({deps, initialScreen}: AppProps) {
                 onOpenSession={(id) => dispatch({type: 'replace', screen: {name: 'sessions', focusId: id}})} />
             ) : null}
             {screen.name === 'walkthrough' ? <WalkthroughScreen onBack={back} isActive={active} /> : null}
-            {screen.name === 'sessions' ? <SessionsScreen focusId={screen.focusId} onBack={back} /> : null}
+            {screen.name === 'sessions' ? <SessionsScreen focusId={screen.focusId} onBack={back} isActive={active} /> : null}
           </Box>
         </Box>
       </TextEntryProvider>

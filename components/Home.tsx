@@ -18,11 +18,11 @@ const ITEMS = [
 export const HOME_KEYS: readonly KeyHelp[] = [];
 
 /** The home menu. */
-export function Home({onChoose}: {readonly onChoose: (choice: HomeChoice) => void}) {
+export function Home({onChoose, isActive = true}: {readonly onChoose: (choice: HomeChoice) => void; readonly isActive?: boolean}) {
   const {theme} = useDeps();
   return (
     <Box flexDirection="column">
-      <Menu items={ITEMS} onSelect={onChoose} />
+      <Menu items={ITEMS} onSelect={onChoose} isActive={isActive} />
       <Box marginTop={1}><Text color={theme.muted}>↑/↓ move · Enter choose · ? help · q quit</Text></Box>
     </Box>
   );

@@ -16,6 +16,10 @@ describe('appReducer', () => {
     state = appReducer(appReducer(state, {type: 'back'}), {type: 'back'});
     expect(state.stack).toEqual([{name: 'home'}]);
   });
+
+  it('puts home under a screen opened directly, so Esc reaches the menu', () => {
+    expect(initialAppState({name: 'walkthrough'}).stack).toEqual([{name: 'home'}, {name: 'walkthrough'}]);
+  });
 });
 
 describe('App', () => {
@@ -40,10 +44,13 @@ describe('App', () => {
     expect(ui.frame()).toContain('alice');
     await ui.press(KEY.escape);
     await ui.waitFor('Create a session');
+    await ui.press('j', KEY.enter);
+    await ui.waitFor('stored session');
     await ui.press('?');
     await ui.waitFor('Keys');
     await ui.press(KEY.escape);
-    await ui.waitFor((f) => !f.includes('Keys') && f.includes('Create a session'));
+    // Esc closes the overlay only: the screen below does not also go back.
+    await ui.waitFor((f) => !f.includes('Keys') && f.includes('stored session'));
     await ui.unmount();
   });
 });

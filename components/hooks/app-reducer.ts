@@ -29,7 +29,11 @@ export type AppAction =
   | {readonly type: 'home'}
   | {readonly type: 'toggle-help'};
 
-export const initialAppState = (first: Screen = {name: 'home'}): AppState => ({stack: [first], help: false});
+/** The first state; a screen opened directly (e.g. `rep walkthrough`) sits above home, so Esc reaches the menu. */
+export const initialAppState = (first: Screen = {name: 'home'}): AppState => ({
+  stack: first.name === 'home' ? [first] : [{name: 'home'}, first],
+  help: false,
+});
 
 /** Pure navigation reducer: open pushes, replace swaps the top, back pops (never below home). */
 export function appReducer(state: AppState, action: AppAction): AppState {

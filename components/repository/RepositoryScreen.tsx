@@ -7,12 +7,12 @@ import {isBack, type KeyHelp} from '../keys.js';
 export const REPOSITORY_KEYS: readonly KeyHelp[] = [{keys: 'Esc', action: 'back home'}];
 
 /** The repository: URL, pinned key fingerprint, organizations and their subjects. */
-export function RepositoryScreen({onBack}: {readonly onBack: () => void}) {
+export function RepositoryScreen({onBack, isActive = true}: {readonly onBack: () => void; readonly isActive?: boolean}) {
   const {repository, theme} = useDeps();
   const organizations = useOrganizations(repository.transport);
   useInput((input, key) => {
     if (isBack(input, key)) onBack();
-  });
+  }, {isActive});
   return (
     <Box flexDirection="column">
       <Text><Text bold>URL          </Text>{repository.url}{repository.bundled ? ' (bundled, started by this app)' : ''}</Text>
