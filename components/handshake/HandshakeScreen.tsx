@@ -1,15 +1,49 @@
-import React from 'react';
-import {Text, useInput} from 'ink';
-import type {KeyHelp} from '../keys.js';
+import React, {useState} from 'react';
+import {Box, useInput} from 'ink';
+import {useDeps} from '../deps.js';
+import {isBack, isEnter, type KeyHelp} from '../keys.js';
 import type {SessionRequest} from '../hooks/app-reducer.js';
+import {useColumns} from '../hooks/useColumns.js';
+import {useHandshake} from '../hooks/useHandshake.js';
+import {Lanes} from './Lanes.js';
+import {Outcome} from './Outcome.js';
+import {StageStrip} from './StageStrip.js';
 
-export const HANDSHAKE_KEYS: readonly KeyHelp[] = [];
+export const HANDSHAKE_KEYS: readonly KeyHelp[] = [
+  {keys: 'Enter / o', action: 'open the new session in Stored sessions'},
+  {keys: 'r', action: 'try again (after a failure)'},
+  {keys: 'h', action: 'home'},
+  {keys: 'Esc', action: 'back'},
+];
 
-/** (Being built: replaced by the real screen.) */
-export function HandshakeScreen(props: {readonly request: SessionRequest; readonly onHome: () => void; readonly onBack: () => void; readonly onOpenSession: (id: string) => void}) {
-  useInput((_input, key) => {
-    if (key.escape && 'onBack' in props) props.onBack();
+export interface HandshakeScreenProps {
+  readonly request: SessionRequest;
+  readonly onHome: () => void;
+  readonly onBack: () => void;
+  readonly onOpenSession: (id: string) => void;
+}
+
+/** The live handshake: both lanes as a sequence diagram, then the stored session or where it stopped. */
+export function HandshakeScreen(props: HandshakeScreenProps) {
+  const [attempt, setAttempt] = useState(0);
+  return <HandshakeRun key={attempt} {...props} onRetry={() => setAttempt((n) => n + 1)} />;
+}
+
+function HandshakeRun({request, onHome, onBack, onOpenSession, onRetry}: HandshakeScreenProps & {readonly onRetry: () => void}) {
+  const deps = useDeps();
+  const state = useHandshake(deps, request);
+  const columns = useColumns();
+  useInput((input, key) => {
+    if (isBack(input, key)) onBack();
+    else if (input === 'h') onHome();
+    else if (state.phase === 'done' && state.session && (isEnter(input, key) || input === 'o')) onOpenSession(state.session.id);
+    else if (state.phase === 'failed' && input === 'r') onRetry();
   });
-  void (null as unknown as SessionRequest);
-  return <Text>HandshakeScreen is being built. Esc goes back.</Text>;
+  return (
+    <Box flexDirection="column" width={columns}>
+      <StageStrip state={state} request={request} />
+      <Lanes state={state} columns={columns} />
+      <Outcome state={state} url={deps.repository.url} />
+    </Box>
+  );
 }

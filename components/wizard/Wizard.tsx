@@ -1,15 +1,64 @@
 import React from 'react';
-import {Text, useInput} from 'ink';
-import type {KeyHelp} from '../keys.js';
+import {Box, Text, useInput} from 'ink';
+import {useDeps} from '../deps.js';
+import {isBack, type KeyHelp} from '../keys.js';
 import type {SessionRequest} from '../hooks/app-reducer.js';
+import {useWizard} from '../hooks/useWizard.js';
+import type {WizardStep} from '../hooks/wizard-reducer.js';
+import {KeyPathStep} from './KeyPathStep.js';
+import {KeyStep} from './KeyStep.js';
+import {OrganizationStep} from './OrganizationStep.js';
+import {Progress} from './Progress.js';
+import {SuiteStep} from './SuiteStep.js';
+import {TextStep} from './TextStep.js';
 
-export const WIZARD_KEYS: readonly KeyHelp[] = [];
+export const WIZARD_KEYS: readonly KeyHelp[] = [
+  {keys: 'type', action: 'filter organizations / enter text'},
+  {keys: '↑/↓', action: 'choose in a list'},
+  {keys: 'Tab', action: 'complete a typed path'},
+  {keys: 'Enter', action: 'next step (the last one starts the handshake)'},
+  {keys: 'Esc', action: 'previous step, keeping what you typed'},
+  {keys: 'Ctrl-C', action: 'quit'},
+];
 
-/** (Being built: replaced by the real screen.) */
-export function Wizard(props: {readonly onBack: () => void; readonly onDone: (request: SessionRequest) => void}) {
-  useInput((_input, key) => {
-    if (key.escape && 'onBack' in props) props.onBack();
+export interface WizardProps {
+  /** Esc on the first step. */
+  readonly onBack: () => void;
+  /** The choices, once complete (and the new organization registered, if any). */
+  readonly onDone: (request: SessionRequest) => void;
+}
+
+const FOOTERS: Partial<Record<WizardStep, string>> = {
+  organization: 'type to filter · ↑/↓ choose · Enter next · Esc back · Ctrl-C quit',
+  key: '↑/↓ choose · Enter next · Esc back · q quit',
+  'key-path': 'Tab complete · Enter next · Esc back · Ctrl-C quit',
+  suite: 'Enter start · Esc back · q quit',
+};
+
+/** The "create a session" wizard: organization, username, private key, suite; then the live handshake. */
+export function Wizard({onBack, onDone}: WizardProps) {
+  const deps = useDeps();
+  const {theme} = deps;
+  const wizard = useWizard(deps, onDone);
+  const {state} = wizard;
+  useInput((input, key) => {
+    if (!isBack(input, key)) return;
+    if (state.history.length === 0) onBack();
+    else wizard.dispatch({type: 'back'});
   });
-  void (null as unknown as SessionRequest);
-  return <Text>Wizard is being built. Esc goes back.</Text>;
+  return (
+    <Box flexDirection="column">
+      <Progress state={state} />
+      <Box flexDirection="column" marginTop={1}>
+        {state.step === 'organization' ? <OrganizationStep wizard={wizard} /> : null}
+        {state.step === 'key' ? <KeyStep wizard={wizard} /> : null}
+        {state.step === 'key-path' ? <KeyPathStep wizard={wizard} /> : null}
+        {state.step === 'suite' ? <SuiteStep wizard={wizard} /> : null}
+        <TextStep wizard={wizard} />
+      </Box>
+      {state.error ? <Text color={theme.error} wrap="wrap">✗ {state.error}</Text> : null}
+      {state.busy ? <Text color={theme.accent} wrap="wrap">{state.busy}</Text> : null}
+      <Box marginTop={1}><Text color={theme.muted}>{FOOTERS[state.step] ?? 'Enter next · Esc back · Ctrl-C quit'}</Text></Box>
+    </Box>
+  );
 }

@@ -1,0 +1,64 @@
+import {basename, join} from 'node:path';
+import React, {useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {displayPath, type CredentialFile} from '../../src/cli/credential-files.js';
+import {useDeps} from '../deps.js';
+import {isDown, isEnter, isUp} from '../keys.js';
+import type {WizardController} from '../hooks/useWizard.js';
+import {moveIndex, SelectList, type SelectItem} from './SelectList.js';
+
+const TYPE_PATH = '\u0000path';
+const GENERATE = '\u0000generate';
+
+/** How a discovered file is described in the list. */
+export function describeCredential(file: CredentialFile, demoKey?: string): {hint: string; problem: boolean} {
+  if (file.kind === 'not-a-key') return {hint: `not a key: ${file.problem}`, problem: true};
+  if (file.problem) return {hint: `wrong kind: ${file.problem}`, problem: true};
+  if (file.kind === 'unencrypted') return {hint: 'unencrypted P-256 key', problem: false};
+  return {hint: file.path === demoKey ? 'encrypted · the seeded demo key' : 'encrypted', problem: false};
+}
+
+/**
+ * The highlighted file at first: the one chosen before, else `<username>.pem` in REP_HOME/credentials,
+ * else the first usable key.
+ */
+export function defaultKeyIndex(files: readonly CredentialFile[], chosen: string, preferred: string): number {
+  const at = (test: (file: CredentialFile) => boolean) => files.findIndex(test);
+  for (const index of [at((f) => f.path === chosen), at((f) => f.path === preferred), at((f) => f.kind !== 'not-a-key' && !f.problem)]) {
+    if (index >= 0) return index;
+  }
+  return 0;
+}
+
+/** Step 3: the subject's private key, from the files found, a typed path, or new credentials. */
+export function KeyStep({wizard}: {readonly wizard: WizardController}) {
+  const {paths, theme} = useDeps();
+  const {state, credentials, folders, demoKey, chooseKey, dispatch} = wizard;
+  const v = state.values;
+  const items: SelectItem[] = [
+    ...credentials.map((file) => ({key: file.path, label: displayPath(file.path, folders), ...describeCredential(file, demoKey)})),
+    {key: TYPE_PATH, label: 'type a path…', hint: 'any file, Tab completes'},
+    {key: GENERATE, label: 'generate new credentials…', hint: 'a new P-256 key pair in REP_HOME/credentials'},
+  ];
+  const preferred = join(paths.credentialsDir, `${v.username}.pem`);
+  const [index, setIndex] = useState(() => (credentials.length === 0 ? 0 : defaultKeyIndex(credentials, v.keyFile, preferred)));
+  useInput((input, key) => {
+    if (isUp(input, key)) setIndex(moveIndex(index, -1, items.length));
+    else if (isDown(input, key)) setIndex(moveIndex(index, 1, items.length));
+    else if (isEnter(input, key)) {
+      const item = items[index];
+      if (item.key === TYPE_PATH) dispatch({type: 'choose-key-path'});
+      else if (item.key === GENERATE) dispatch({type: 'choose-generate'});
+      else chooseKey(item.key);
+    }
+  });
+  return (
+    <Box flexDirection="column">
+      <Text bold>Private key of {v.username}</Text>
+      <Text color={theme.muted}>*.pem in REP_HOME/credentials and the current folder</Text>
+      {credentials.length === 0 ? <Text color={theme.muted}>  (no credentials files found there)</Text> : null}
+      <SelectList items={items} index={index} maxVisible={9} labelWidth={Math.max(30, ...items.map((i) => Math.min(44, i.label.length + 3)))} />
+      {v.keyFile && !credentials.some((f) => f.path === v.keyFile) ? <Text color={theme.muted}>chosen before: {basename(v.keyFile)}</Text> : null}
+    </Box>
+  );
+}
