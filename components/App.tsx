@@ -7,6 +7,7 @@ import {Home, HOME_KEYS, type HomeChoice} from './Home.js';
 import {appReducer, currentScreen, initialAppState, type Screen} from './hooks/app-reducer.js';
 import {isBack, isHelp, isQuit, type KeyHelp} from './keys.js';
 import {TextEntryProvider} from './text-entry.js';
+import {InputActive} from './input.js';
 import {RepositoryScreen, REPOSITORY_KEYS} from './repository/RepositoryScreen.js';
 import {Wizard, WIZARD_KEYS} from './wizard/Wizard.js';
 import {HandshakeScreen, HANDSHAKE_KEYS} from './handshake/HandshakeScreen.js';
@@ -66,6 +67,7 @@ export function App({deps, initialScreen}: AppProps) {
         <Box flexDirection="column">
           <Header title={TITLES[screen.name]} />
           {state.help ? <HelpOverlay screenKeys={KEYS[screen.name]} /> : null}
+          <InputActive active={active}>
           <Box display={active ? 'flex' : 'none'} flexDirection="column">
             {screen.name === 'home' ? <Home onChoose={choose} isActive={active} /> : null}
             {screen.name === 'repository' ? <RepositoryScreen onBack={back} isActive={active} /> : null}
@@ -79,6 +81,7 @@ export function App({deps, initialScreen}: AppProps) {
             {screen.name === 'walkthrough' ? <WalkthroughScreen onBack={back} isActive={active} /> : null}
             {screen.name === 'sessions' ? <SessionsScreen focusId={screen.focusId} onBack={back} isActive={active} /> : null}
           </Box>
+          </InputActive>
         </Box>
       </TextEntryProvider>
     </DepsProvider>

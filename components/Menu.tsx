@@ -1,5 +1,6 @@
 import React, {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useScreenInput} from './input.js';
 import {isDown, isEnter, isUp} from './keys.js';
 import {useDeps} from './deps.js';
 
@@ -20,7 +21,7 @@ export interface MenuProps<T extends string> {
 export function Menu<T extends string>({items, onSelect, isActive = true}: MenuProps<T>) {
   const {theme} = useDeps();
   const [index, setIndex] = useState(0);
-  useInput((input, key) => {
+  useScreenInput((input, key) => {
     if (isUp(input, key)) setIndex((i) => (i + items.length - 1) % items.length);
     else if (isDown(input, key)) setIndex((i) => (i + 1) % items.length);
     else if (isEnter(input, key)) onSelect(items[index].value);

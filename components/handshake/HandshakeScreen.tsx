@@ -1,5 +1,6 @@
 import React, {useState} from 'react';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
+import {useScreenInput} from '../input.js';
 import {useDeps} from '../deps.js';
 import {isBack, isEnter, type KeyHelp} from '../keys.js';
 import type {SessionRequest} from '../hooks/app-reducer.js';
@@ -33,7 +34,7 @@ function HandshakeRun({request, onHome, onBack, onOpenSession, onRetry}: Handsha
   const deps = useDeps();
   const state = useHandshake(deps, request);
   const columns = useColumns();
-  useInput((input, key) => {
+  useScreenInput((input, key) => {
     if (isBack(input, key)) onBack();
     else if (input === 'h') onHome();
     else if (state.phase === 'done' && state.session && (isEnter(input, key) || input === 'o')) onOpenSession(state.session.id);

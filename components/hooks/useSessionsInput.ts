@@ -1,5 +1,5 @@
 import type {Dispatch} from 'react';
-import {useInput} from 'ink';
+import {useScreenInput} from '../input.js';
 import {isBack, isDown, isEnter, isUp} from '../keys.js';
 import {selectedSession, type SessionsAction, type SessionsState} from './sessions-reducer.js';
 import type {SessionActions} from './useSessionActions.js';
@@ -12,7 +12,7 @@ const printable = (input: string) => input.replace(/[\u0000-\u001F\u007F]/g, '')
  * field each take the keys first; otherwise: move, Enter opens, Esc goes detail → list (clearing a filter) → back.
  */
 export function useSessionsInput(state: SessionsState, dispatch: Dispatch<SessionsAction>, actions: SessionActions, onBack: () => void, pageSize: number, isActive = true): void {
-  useInput((input, key) => {
+  useScreenInput((input, key) => {
     const selected = selectedSession(state);
     const find = (id: string) => state.sessions.find((s) => s.id === id);
     if (state.confirm) {

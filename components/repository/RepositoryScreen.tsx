@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useScreenInput} from '../input.js';
 import {useDeps} from '../deps.js';
 import {useOrganizations} from '../hooks/useOrganizations.js';
 import {isBack, type KeyHelp} from '../keys.js';
@@ -10,7 +11,7 @@ export const REPOSITORY_KEYS: readonly KeyHelp[] = [{keys: 'Esc', action: 'back 
 export function RepositoryScreen({onBack, isActive = true}: {readonly onBack: () => void; readonly isActive?: boolean}) {
   const {repository, theme} = useDeps();
   const organizations = useOrganizations(repository.transport);
-  useInput((input, key) => {
+  useScreenInput((input, key) => {
     if (isBack(input, key)) onBack();
   }, {isActive});
   return (

@@ -1,5 +1,6 @@
 import React, {useEffect, useReducer} from 'react';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
+import {useScreenInput} from '../input.js';
 import {useDeps} from '../deps.js';
 import type {KeyHelp} from '../keys.js';
 import {initialSessionsState, selectedSession, sessionsReducer} from '../hooks/sessions-reducer.js';
@@ -52,7 +53,7 @@ export function SessionsScreen({focusId, onBack, isActive = true}: SessionsScree
   const height = Math.max(3, rows - RESERVED_ROWS - (warnings.length > 0 ? 4 : 0));
   const actions = useSessionActions(deps, dispatch, load.reload);
   useSessionsInput(state, dispatch, actions, onBack, height, isActive);
-  useInput((input) => input === 'r' && load.reload(), {isActive: isActive && load.status === 'error'});
+  useScreenInput((input) => input === 'r' && load.reload(), {isActive: isActive && load.status === 'error'});
   useTextEntry(state.filtering || state.exporting !== undefined);
 
   if (load.status === 'error') return <SessionsError message={load.message} />;

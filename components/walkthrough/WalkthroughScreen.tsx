@@ -1,5 +1,5 @@
 import React from 'react';
-import {useInput} from 'ink';
+import {useScreenInput} from '../input.js';
 import {useDeps} from '../deps.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {useWalkthrough} from '../hooks/useWalkthrough.js';
@@ -35,7 +35,7 @@ export function WalkthroughScreen({onBack, isActive = true}: WalkthroughScreenPr
   const {columns, rows} = useTerminalSize();
   const layout = screenLines(walkthrough, frame, state, columns, rows, seed);
 
-  useInput((input, key) => {
+  useScreenInput((input, key) => {
     if (isBack(input, key)) onBack();
     else if (isRight(input, key) || isEnter(input, key)) dispatch({type: 'next'});
     else if (isLeft(input, key)) dispatch({type: 'back'});

@@ -1,5 +1,6 @@
 import React, {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useScreenInput} from '../input.js';
 import {completePath} from '../../src/cli/credential-files.js';
 import {useDeps} from '../deps.js';
 import type {WizardController} from '../hooks/useWizard.js';
@@ -14,7 +15,7 @@ export function KeyPathStep({wizard}: {readonly wizard: WizardController}) {
   const [candidates, setCandidates] = useState<readonly string[]>([]);
   // A new key remounts the input after a completion, so its cursor goes to the end of the completed text.
   const [completions, setCompletions] = useState(0);
-  useInput((_input, key) => {
+  useScreenInput((_input, key) => {
     if (!key.tab) return;
     const completion = completePath(state.values.keyPath, cwd);
     setCandidates(completion.candidates);

@@ -1,6 +1,7 @@
 import {basename, join} from 'node:path';
 import React, {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useScreenInput} from '../input.js';
 import {displayPath, type CredentialFile} from '../../src/cli/credential-files.js';
 import {useDeps} from '../deps.js';
 import {isDown, isEnter, isUp} from '../keys.js';
@@ -42,7 +43,7 @@ export function KeyStep({wizard}: {readonly wizard: WizardController}) {
   ];
   const preferred = join(paths.credentialsDir, `${v.username}.pem`);
   const [index, setIndex] = useState(() => (credentials.length === 0 ? 0 : defaultKeyIndex(credentials, v.keyFile, preferred)));
-  useInput((input, key) => {
+  useScreenInput((input, key) => {
     if (isUp(input, key)) setIndex(moveIndex(index, -1, items.length));
     else if (isDown(input, key)) setIndex(moveIndex(index, 1, items.length));
     else if (isEnter(input, key)) {

@@ -1,5 +1,6 @@
 import React, {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useScreenInput} from '../input.js';
 import TextInput from 'ink-text-input';
 import {useDeps} from '../deps.js';
 import type {OrganizationView} from '../hooks/useOrganizations.js';
@@ -29,7 +30,7 @@ export function OrganizationStep({wizard}: {readonly wizard: WizardController}) 
   const [index, setIndex] = useState(() => Math.max(0, orgs.findIndex((org) => org.name === v.organization)));
   const current = Math.min(index, items.length - 1);
   useTextEntry(true);
-  useInput((_input, key) => {
+  useScreenInput((_input, key) => {
     if (key.upArrow) setIndex(moveIndex(current, -1, items.length));
     else if (key.downArrow) setIndex(moveIndex(current, 1, items.length));
   });

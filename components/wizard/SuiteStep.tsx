@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useScreenInput} from '../input.js';
 import {displayPath} from '../../src/cli/credential-files.js';
 import {useDeps} from '../deps.js';
 import {isEnter} from '../keys.js';
@@ -13,7 +14,7 @@ export function SuiteStep({wizard}: {readonly wizard: WizardController}) {
   const {theme} = useDeps();
   const {state, folders, finish} = wizard;
   const v = state.values;
-  useInput((input, key) => {
+  useScreenInput((input, key) => {
     if (isEnter(input, key) && !state.busy) finish();
   });
   const row = (label: string, value: string, note?: string) => (

@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
+import {useScreenInput} from '../input.js';
 import {useDeps} from '../deps.js';
 import {isBack, type KeyHelp} from '../keys.js';
 import type {SessionRequest} from '../hooks/app-reducer.js';
@@ -41,7 +42,7 @@ export function Wizard({onBack, onDone}: WizardProps) {
   const {theme} = deps;
   const wizard = useWizard(deps, onDone);
   const {state} = wizard;
-  useInput((input, key) => {
+  useScreenInput((input, key) => {
     if (!isBack(input, key)) return;
     if (state.history.length === 0) onBack();
     else wizard.dispatch({type: 'back'});
