@@ -30,3 +30,38 @@ describeTmux('the terminal app under tmux (80×24, real bundled server)', () => 
     await session.waitFor(() => session!.exited());
   }, 30_000);
 });
+
+describeTmux('creating a session through the app under tmux', () => {
+  let home: string;
+  let session: TmuxSession | undefined;
+  beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
+  beforeEach(() => {
+    home = mkdtempSync(join(tmpdir(), 'rep-tui-'));
+  });
+  afterEach(() => {
+    session?.kill();
+    rmSync(home, {recursive: true, force: true});
+  });
+
+  it('Enter through the wizard defaults, A0–A3 succeed, the new session is in the browser, q quits', async () => {
+    session = startTmux('node dist/bin/rep.js', {REP_HOME: home});
+    await session.waitFor('Create a session');
+    await session.send('Enter');
+    // organization (acme) → username (alice) → key (the demo key) → password (prefilled demo) → suite (v2)
+    for (const step of ['Organization', 'Username', 'Private key', 'Password', 'Suite']) {
+      await session.waitFor((screen) => screen.toLowerCase().includes(step.toLowerCase()));
+      await session.send('Enter');
+    }
+    const done = await session.waitFor((screen) => /Session \S+ stored/.test(screen), 15_000);
+    for (const stage of ['A0 ✓', 'A1 ✓', 'A2 ✓', 'A3 ✓']) expect(done).toContain(stage);
+    const id = /Session (\S+) stored/.exec(done)![1];
+    await session.send('Enter');
+    const browser = await session.waitFor('stored session');
+    expect(browser).toContain('acme');
+    expect(browser).toContain('alice');
+    await session.send('Enter');
+    await session.waitFor(id);
+    await session.send('q');
+    await session.waitFor(() => session!.exited());
+  }, 60_000);
+});
