@@ -1,13 +1,7 @@
 import React from 'react';
 import {render, Text} from 'ink';
-import {App} from '../components/App.js';
 import {themeFor} from '../components/theme.js';
 import type {Screen} from '../components/hooks/app-reducer.js';
-import {createStoreWarningLog} from '../components/sessions/store-warnings.js';
-import {describeError} from '../src/cli/errors.js';
-import {repPaths} from '../src/paths.js';
-import {createConfSessionStore} from '../src/store/session-store.js';
-import {openRepository} from './open-repository.js';
 
 /** Options of the interactive app. */
 export interface TuiOptions {
@@ -16,17 +10,25 @@ export interface TuiOptions {
 }
 
 /**
- * Starts the Ink app on the terminal: opens the repository (bundled in-process unless REP_ADDRESS), the
- * session store, renders, and on exit (q, Ctrl-C) closes the repository and the in-process server.
+ * Starts the Ink app on the terminal. The first frame is drawn from React, Ink and the theme alone; the app,
+ * the repository (bundled in-process unless REP_ADDRESS: database, keys) and the session store load behind
+ * it (separate chunks of the bundle). On exit (q, Ctrl-C) the repository and the in-process server close.
  */
 export async function runTui(options: TuiOptions = {}): Promise<number> {
   const env = process.env;
   const theme = themeFor(env);
-  // First frame at once; the repository (maybe the bundled server: database, keys) opens behind it.
   const instance = render(
     <Text color={theme.muted}>rep · {env.REP_ADDRESS ? `connecting to ${env.REP_ADDRESS}` : 'starting the bundled repository'}…</Text>,
     {exitOnCtrlC: true},
   );
+  const [{App}, {createStoreWarningLog}, {describeError}, {repPaths}, {createConfSessionStore}, {openRepository}] = await Promise.all([
+    import('../components/App.js'),
+    import('../components/sessions/store-warnings.js'),
+    import('../src/cli/errors.js'),
+    import('../src/paths.js'),
+    import('../src/store/session-store.js'),
+    import('./open-repository.js'),
+  ]);
   let repository;
   try {
     repository = await openRepository(env);

@@ -2,17 +2,11 @@
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {createOrgCommand} from '../src/cli/commands/create-org.js';
-import {createSessionCommand} from '../src/cli/commands/create-session.js';
-import {listOrgsCommand} from '../src/cli/commands/list-orgs.js';
-import {sessionsCommand} from '../src/cli/commands/sessions.js';
-import {subjectCredentialsCommand} from '../src/cli/commands/subject-credentials.js';
-import {walkthroughCommand} from '../src/cli/commands/walkthrough.js';
-import {line} from '../src/cli/io.js';
-import {repPaths} from '../src/paths.js';
-import {DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERNAME, demoCredentialFiles} from '../server/seed.js';
-import {main, type Command} from './command-main.js';
+import type {Command} from './command-main.js';
 import type {TuiOptions} from './rep-tui.js';
+
+// Start-up matters on a terminal: nothing below is imported until a branch needs it, so opening the app
+// loads only the esbuild bundle (the commands pull in got, conf and the server's modules).
 
 const USAGE = `usage: rep [command] [arguments]
   (no command)            on a terminal: the interactive app; otherwise the demo: a session for the seeded
@@ -37,17 +31,21 @@ async function startApp(options: TuiOptions = {}): Promise<number> {
 
 const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
 
-const COMMANDS: Record<string, Command> = {
-  'create-session': createSessionCommand,
-  'subject-credentials': subjectCredentialsCommand,
-  'create-org': createOrgCommand,
-  'list-orgs': listOrgsCommand,
-  sessions: sessionsCommand,
-  walkthrough: walkthroughCommand(interactive ? (seed) => startApp({seed, initialScreen: {name: 'walkthrough'}}) : undefined),
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  'create-session': async () => (await import('../src/cli/commands/create-session.js')).createSessionCommand,
+  'subject-credentials': async () => (await import('../src/cli/commands/subject-credentials.js')).subjectCredentialsCommand,
+  'create-org': async () => (await import('../src/cli/commands/create-org.js')).createOrgCommand,
+  'list-orgs': async () => (await import('../src/cli/commands/list-orgs.js')).listOrgsCommand,
+  sessions: async () => (await import('../src/cli/commands/sessions.js')).sessionsCommand,
+  walkthrough: async () => (await import('../src/cli/commands/walkthrough.js'))
+    .walkthroughCommand(interactive ? (seed) => startApp({seed, initialScreen: {name: 'walkthrough'}}) : undefined),
 };
 
 /** The demo: the bundled repository seeds acme/alice on first start; create a session for her with --trace. */
 const demo: Command = async (argv, io, deps) => {
+  const [{repPaths}, {DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERNAME, demoCredentialFiles}, {createSessionCommand}] = await Promise.all([
+    import('../src/paths.js'), import('../server/seed.js'), import('../src/cli/commands/create-session.js'),
+  ]);
   const paths = repPaths(io.env);
   const credentials = demoCredentialFiles(paths).privateKey;
   const sessionFile = join(paths.home, 'demo-session.json');
@@ -62,6 +60,14 @@ function seedOnly(argv: readonly string[]): string | undefined {
   if (argv.length === 1 && argv[0].startsWith('--seed=')) return argv[0].slice('--seed='.length);
   return undefined;
 }
+
+/** Runs a command with the real process wiring (loaded on demand). */
+async function run(command: Command | Promise<Command>, argv: readonly string[]): Promise<void> {
+  const {main} = await import('./command-main.js');
+  await main(await command, argv);
+}
+
+const line = (stream: NodeJS.WritableStream, text: string) => stream.write(`${text}\n`);
 
 const [name, ...rest] = process.argv.slice(2);
 const seed = seedOnly(process.argv.slice(2));
@@ -79,9 +85,9 @@ if (name === 'help' || name === '--help' || name === '-h') {
     process.exitCode = await startApp({seed});
   }
 } else if (name === undefined || name.startsWith('--')) {
-  await main(demo, process.argv.slice(2));
+  await run(demo, process.argv.slice(2));
 } else if (COMMANDS[name]) {
-  await main(COMMANDS[name], rest);
+  await run(COMMANDS[name](), rest);
 } else {
   line(process.stderr, `error: unknown command '${name}'`);
   line(process.stderr, USAGE);
