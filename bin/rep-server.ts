@@ -41,7 +41,10 @@ function shutDown(server: RunningRepositoryServer): void {
   );
 }
 
-async function serve(paths: RepPaths, host: string, port: number, log: boolean): Promise<void> {
+type ServeCommand = Extract<ReturnType<typeof parseServerArgs>, {kind: 'serve'}>;
+
+async function serve(paths: RepPaths, command: ServeCommand): Promise<void> {
+  const {host, port, log} = command;
   // Signal handlers go in first: until then a signal would kill the process without closing the database.
   let server: RunningRepositoryServer | undefined;
   let stopping = false;
@@ -54,11 +57,15 @@ async function serve(paths: RepPaths, host: string, port: number, log: boolean):
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    const context = createServerContext({paths});
+    const context = createServerContext({paths, suites: command.suites, classicKey: command.classicKey});
     server = await startRepositoryServer({paths, host, port, context, logger: log});
     if (stopping) return shutDown(server);
     console.log(`Repository listening on ${server.url}`);
-    console.log(`Repository key fingerprint: ${server.fingerprint}`);
+    if (context.suites.includes('v2')) console.log(`Repository key fingerprint: ${server.fingerprint}`);
+    if (context.classic) {
+      const source = command.classicKey ? command.classicKey.file : paths.classicRepositoryPublicKey;
+      console.log(`Classic suite (reference paths /sessions, /organizations) key fingerprint: ${context.classic.repository.fingerprint} (${source})`);
+    }
     if (context.seeded) {
       const files = demoCredentialFiles(paths);
       console.log(`Seeded demo organization "${DEMO_ORGANIZATION}" with subject "${DEMO_USERNAME}":`);
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    await serve(paths, command.host, command.port, command.log);
+    await serve(paths, command);
   } catch (error) {
     console.error(describeStartupError(error, command.host, command.port));
     process.exitCode = 1;

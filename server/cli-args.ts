@@ -1,9 +1,12 @@
 import {parseArgs} from 'node:util';
 import type {SubjectCommand} from './admin.js';
+import type {ServedSuite} from './context.js';
 
 /** Usage text of `rep-server`. */
 export const USAGE = `Usage:
-  rep-server [--host 127.0.0.1] [--port N] [--log]   start the bundled repository server
+  rep-server [--host 127.0.0.1] [--port N] [--log] [--suite both|v2|classic]
+             [--repo-key <pem> [--repo-key-password <pw>]]
+                                                      start the bundled repository server
   rep-server subject suspend <org> <username>        suspend a subject in an organization
   rep-server subject activate <org> <username>       activate a subject in an organization
   rep-server --help                                  show this text
@@ -12,12 +15,22 @@ Options:
   --host <address>  interface to listen on (default 127.0.0.1)
   --port <n>        port to listen on (default $REP_PORT, else 0: a free port)
   --log             log every request
+  --suite <s>       protocols to serve: both (default), v2 (/v2/...) or classic (the reference's paths)
+  --repo-key <pem>  the classic suite's repository private key (P-521 PEM, e.g. the reference's
+                    rep_priv_key.pem) instead of REP_HOME's own; used in place
+  --repo-key-password <pw>  its password (or REP_REPO_KEY_PASSWORD)
 Files live under $REP_HOME (database, master key, repository key, demo credentials).`;
 
 /** What `rep-server` was asked to do. */
 export type ServerCommand =
   | {readonly kind: 'help'}
-  | {readonly kind: 'serve'; readonly host: string; readonly port: number; readonly log: boolean}
+  | {
+      readonly kind: 'serve'; readonly host: string; readonly port: number; readonly log: boolean;
+      /** Absent: both suites. */
+      readonly suites?: readonly ServedSuite[];
+      /** Absent: the classic key in REP_HOME (generated on first start). */
+      readonly classicKey?: {readonly file: string; readonly password?: string};
+    }
   | {readonly kind: 'subject'; readonly action: SubjectCommand; readonly organization: string; readonly username: string};
 
 /** A command line `rep-server` cannot run; `message` is one sentence for the user (exit code 2). */
@@ -48,6 +61,9 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv 
         host: {type: 'string'},
         port: {type: 'string'},
         log: {type: 'boolean', default: false},
+        suite: {type: 'string'},
+        'repo-key': {type: 'string'},
+        'repo-key-password': {type: 'string'},
         help: {type: 'boolean', short: 'h', default: false},
       },
     });
@@ -63,7 +79,7 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv 
     const port = values.port !== undefined
       ? parsePort(values.port, '--port')
       : envPort !== undefined ? parsePort(envPort, 'REP_PORT') : 0;
-    return {kind: 'serve', host, port, log: values.log ?? false};
+    return {kind: 'serve', host, port, log: values.log ?? false, ...suiteOptions(values, env)};
   }
   const [group, action, organization, username, ...rest] = positionals;
   if (group !== 'subject' || (action !== 'suspend' && action !== 'activate')) {
@@ -72,8 +88,21 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv 
   if (organization === undefined || username === undefined || rest.length > 0) {
     throw new UsageError(`"subject ${action}" needs exactly an organization and a username.`);
   }
-  if (values.host !== undefined || values.port !== undefined) {
-    throw new UsageError(`--host and --port do not apply to "subject ${action}".`);
+  if (values.host !== undefined || values.port !== undefined || values.suite !== undefined || values['repo-key'] !== undefined) {
+    throw new UsageError(`--host, --port, --suite and --repo-key do not apply to "subject ${action}".`);
   }
   return {kind: 'subject', action, organization, username};
+}
+
+const SUITE_CHOICES: Readonly<Record<string, readonly ServedSuite[]>> = {both: ['v2', 'classic'], v2: ['v2'], classic: ['classic']};
+
+/** `--suite` and `--repo-key` of the serve command (undefined fields when not given). */
+function suiteOptions(values: {suite?: string; 'repo-key'?: string; 'repo-key-password'?: string}, env: NodeJS.ProcessEnv) {
+  const suite = values.suite;
+  if (suite !== undefined && SUITE_CHOICES[suite] === undefined) throw new UsageError(`--suite must be both, v2 or classic, got "${suite}".`);
+  const file = values['repo-key'];
+  const password = values['repo-key-password'] ?? env.REP_REPO_KEY_PASSWORD;
+  if (file === undefined && values['repo-key-password'] !== undefined) throw new UsageError('--repo-key-password needs --repo-key.');
+  if (file !== undefined && suite === 'v2') throw new UsageError('--repo-key is the classic suite\'s key: it does not apply to --suite v2.');
+  return {suites: suite === undefined ? undefined : SUITE_CHOICES[suite], classicKey: file === undefined ? undefined : {file, password}};
 }

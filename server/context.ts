@@ -2,6 +2,7 @@ import type {EventEmitter} from 'node:events';
 import type {KeyObject} from 'node:crypto';
 import type {Rng} from '../src/crypto/random.js';
 import type {HandshakeEvent} from '../src/protocol/events.js';
+import type {ClassicSessionDb} from './db/classic-sessions.js';
 
 /** Status of a subject inside one organization. */
 export type SubjectStatus = 'active' | 'suspended';
@@ -37,6 +38,8 @@ export interface SessionRow {
 
 /** The bundled repository's persistent state (SQLite). */
 export interface RepositoryDb {
+  /** Sessions of the classic suite (their own table: sequential ids, counters, sliding expiry). */
+  readonly classic: ClassicSessionDb;
   listOrganizations(): OrganizationRow[];
   /** Creates an organization with its first subject; throws ServerError 409 when the name exists. */
   createOrganization(input: {
@@ -75,8 +78,22 @@ export interface KeyWrapper {
   unwrap(wrapped: Buffer, associatedData: Buffer): Buffer;
 }
 
+/** A protocol suite the server can serve. */
+export type ServedSuite = 'v2' | 'classic';
+
+/** The classic suite's side of the server (sio2425 README): its own P-521 repository key and session lifetime. */
+export interface ClassicServerConfig {
+  readonly repository: RepositoryIdentity;
+  /** Sliding lifetime since the last interaction (the reference's SESSION_LIFETIME, default 600 s). */
+  readonly sessionLifetimeMs: number;
+}
+
 /** Everything the routes need; built once per server by createServerContext, injected into buildServer. */
 export interface ServerContext {
+  /** The suites whose routes are served (default: v2, plus classic when `classic` is set). */
+  readonly suites?: readonly ServedSuite[];
+  /** Present when the server speaks the classic suite. */
+  readonly classic?: ClassicServerConfig;
   readonly db: RepositoryDb;
   readonly repository: RepositoryIdentity;
   readonly keyWrapper: KeyWrapper;

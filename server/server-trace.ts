@@ -7,7 +7,7 @@ import {noSteps, type StepRecord, type StepRecorder} from '../src/protocol/steps
 export interface ServerTrace {
   readonly record: StepRecorder;
   /** Emits stage-start, the steps, the request/response messages and stage-done (or stage-failed). */
-  finish(runId: string, outcome: {status: number; request: unknown; response: unknown; path: string; error?: {code: string; message: string}}): void;
+  finish(runId: string, outcome: {status: number; request: unknown; response: unknown; path: string; method?: string; error?: {code: string; message: string}}): void;
 }
 
 /**
@@ -23,9 +23,9 @@ export function startServerTrace(context: ServerContext, stage: StageId): Server
     finish(runId, outcome) {
       const emit = (event: HandshakeEvent) => context.events.emit('event', event);
       emit({type: 'stage-start', side: 'server', stage, runId});
-      emit({type: 'message', side: 'server', stage, runId, direction: 'request', method: 'POST', path: outcome.path, bytes: JSON.stringify(outcome.request ?? null).length, body: outcome.request});
+      emit({type: 'message', side: 'server', stage, runId, direction: 'request', method: outcome.method ?? 'POST', path: outcome.path, bytes: JSON.stringify(outcome.request ?? null).length, body: outcome.request});
       for (const step of steps) emit({type: 'step', side: 'server', runId, ...step});
-      emit({type: 'message', side: 'server', stage, runId, direction: 'response', method: 'POST', path: outcome.path, status: outcome.status, bytes: JSON.stringify(outcome.response ?? null).length, body: outcome.response});
+      emit({type: 'message', side: 'server', stage, runId, direction: 'response', method: outcome.method ?? 'POST', path: outcome.path, status: outcome.status, bytes: JSON.stringify(outcome.response ?? null).length, body: outcome.response});
       if (outcome.error) {
         emit({type: 'stage-failed', side: 'server', stage, runId, code: outcome.error.code as HandshakeErrorCode, message: outcome.error.message});
       } else {

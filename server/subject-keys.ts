@@ -18,7 +18,12 @@ export function createSubjectKeyCache(db: RepositoryDb): (organization: string, 
     const cacheKey = subject.publicKeySpki.toString('base64');
     let publicKey = keys.get(cacheKey);
     if (!publicKey) {
-      publicKey = importP256PublicKey(subject.publicKeySpki);
+      // A classic-registered subject (P-521 key) is not a v2 subject: unknown here, same cost and answer.
+      try {
+        publicKey = importP256PublicKey(subject.publicKeySpki);
+      } catch {
+        return undefined;
+      }
       if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value as string);
       keys.set(cacheKey, publicKey);
     }

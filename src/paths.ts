@@ -17,6 +17,10 @@ export interface RepPaths {
   readonly repositoryPrivateKey: string;
   /** The repository's public key, SPKI PEM: what clients of the bundled server pin. */
   readonly repositoryPublicKey: string;
+  /** The classic suite's repository private key (P-521), encrypted PKCS#8 PEM. */
+  readonly classicRepositoryPrivateKey: string;
+  /** The classic suite's repository public key, SPKI PEM: what classic clients of the bundled server pin. */
+  readonly classicRepositoryPublicKey: string;
   /** Generated subject credentials (the seeded demo's among them). */
   readonly credentialsDir: string;
 }
@@ -33,6 +37,8 @@ export function repPaths(env: NodeJS.ProcessEnv = process.env): RepPaths {
     masterKey: join(serverDir, 'master.key'),
     repositoryPrivateKey: join(serverDir, 'repository-key.pem'),
     repositoryPublicKey: join(serverDir, 'repository-key.pub.pem'),
+    classicRepositoryPrivateKey: join(serverDir, 'classic-repository-key.pem'),
+    classicRepositoryPublicKey: join(serverDir, 'classic-repository-key.pub.pem'),
     credentialsDir: join(home, 'credentials'),
   };
 }

@@ -166,9 +166,9 @@ describe('commands against the bundled in-process server', () => {
     expect(result.stderr).toContain(missing);
   }, TEST_TIMEOUT_MS);
 
-  it('9. --suite classic (not available yet) is a usage error: exit 2, "unknown suite"', async () => {
+  it('9. an unknown --suite is a usage error: exit 2, "unknown suite"', async () => {
     const home = makeTempHome();
-    const result = await runCli('rep-create-session', ['acme', 'alice', 'pw', join(home, 'k.pem'), join(home, 's.json'), '--suite', 'classic'], {env: {REP_HOME: home}});
+    const result = await runCli('rep-create-session', ['acme', 'alice', 'pw', join(home, 'k.pem'), join(home, 's.json'), '--suite', 'v3'], {env: {REP_HOME: home}});
     expectExit(result, 2);
     expect(result.stderr).toContain('unknown suite');
     expect(result.stderr).toContain('usage: rep-create-session');
@@ -256,7 +256,7 @@ describe('failures', () => {
     expectExit(await runCli('rep-subject-credentials', ['right', key], {env}), 0);
     const cases: Array<[Promise<CliResult>, number, string]> = [
       [runCli('rep-create-session', ['acme', 'alice', 'wrong', key, join(home, 's.json'), '--json'], {env}), 3, 'wrong_password'],
-      [runCli('rep-create-session', ['acme', 'alice', 'pw', key, join(home, 's.json'), '--suite', 'classic', '--json'], {env}), 2, 'usage'],
+      [runCli('rep-create-session', ['acme', 'alice', 'pw', key, join(home, 's.json'), '--suite', 'v3', '--json'], {env}), 2, 'usage'],
       [runCli('rep-create-session', ['--json', '--bogus'], {env}), 2, 'usage'],
       [runCli('rep-sessions', ['show', 'nope', '--json'], {env}), 3, 'not_found'],
       [runCli('rep-list-orgs', ['--json'], {env: {REP_HOME: home, REP_ADDRESS: `127.0.0.1:${port}`}}), 2, 'pinned_key_missing'],

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type {OrganizationRow, RepositoryDb, SessionRow, SubjectRow, SubjectStatus} from '../context.js';
 import {ServerError} from '../errors.js';
+import {createClassicSessionDb} from './classic-sessions.js';
 import {configureConnection, migrate} from './schema.js';
 import {prepareStatements, type SessionRecord, type SubjectRecord} from './statements.js';
 
@@ -68,6 +69,7 @@ export function openRepositoryDb(file: string, options: OpenRepositoryDbOptions 
   });
 
   return {
+    classic: createClassicSessionDb(db),
     listOrganizations(): OrganizationRow[] {
       const organizations: {name: string; createdAt: number; subjects: SubjectRow[]}[] = [];
       for (const record of s.listOrganizations.all()) {

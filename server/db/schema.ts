@@ -37,6 +37,23 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX sessions_expires_at ON sessions(expires_at);
   CREATE INDEX sessions_subject ON sessions(organization, username);
   `,
+  // 2: sessions of the classic suite (sio2425 README §2): sequential ids never reused, a sliding
+  // last_interaction, the request counter and nonce; the 64-byte session key wrapped under the master key.
+  `
+  CREATE TABLE classic_sessions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    organization TEXT NOT NULL,
+    username TEXT NOT NULL,
+    wrapped_key BLOB NOT NULL,
+    nonce TEXT NOT NULL,
+    counter INTEGER NOT NULL DEFAULT 0 CHECK (counter >= 0),
+    created_at INTEGER NOT NULL,
+    last_interaction INTEGER NOT NULL,
+    FOREIGN KEY (organization, username) REFERENCES organization_subjects(org, username) ON DELETE CASCADE
+  ) STRICT;
+  CREATE INDEX classic_sessions_subject ON classic_sessions(organization, username, id);
+  CREATE INDEX classic_sessions_idle ON classic_sessions(last_interaction);
+  `,
 ];
 
 /** The schema version this build writes and understands. */

@@ -1,8 +1,8 @@
 import {parseArgs} from 'node:util';
 import {usageError} from './errors.js';
 
-/** Suites a command accepts with `--suite` (issue 4 adds `classic`). */
-export const SUITES = ['v2'] as const;
+/** Suites a command accepts with `--suite`: `v2` (default) and `classic` (the reference's wire format). */
+export const SUITES = ['v2', 'classic'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 /** Parsed command line: positionals, the common flags, and any extra boolean/string options. */

@@ -2,7 +2,9 @@ import type {KeyObject} from 'node:crypto';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {CryptoError, CryptoErrorCode} from '../crypto/errors.js';
 import {exportPublicKeyPem, fingerprint} from '../crypto/p256.js';
-import {exportEncryptedPrivateKeyPem, generateP256KeyPair, importPrivateKeyPem} from '../crypto/private-keys.js';
+import {exportP521PublicKeyPem, generateP521KeyPair, p521Fingerprint} from '../crypto/p521.js';
+import {exportEncryptedPrivateKeyPem, generateP256KeyPair, importP521PrivateKeyPem, importPrivateKeyPem} from '../crypto/private-keys.js';
+import type {SuiteName} from './args.js';
 import {CliError, ExitCode} from './errors.js';
 
 /** The public key file written beside a credentials file: `x.pem` → `x.pub.pem`, otherwise `x.pub.pem`. */
@@ -11,10 +13,12 @@ export function publicKeyFileFor(credentialsFile: string): string {
 }
 
 /**
- * Writes new P-256 subject credentials: the private key as encrypted PKCS#8 PEM (mode 0600) and the public
- * SPKI PEM beside it. Refuses to overwrite existing files unless `force` (nothing is ever lost silently).
+ * Writes new subject credentials — P-256 for v2, P-521 for classic (the reference's `rep_subject_credentials`
+ * format: encrypted PKCS#8, PBES2 with PBKDF2-HMAC-SHA256 and AES-256-CBC) — the private key as encrypted
+ * PKCS#8 PEM (mode 0600) and the public SPKI PEM beside it. Refuses to overwrite existing files unless
+ * `force` (nothing is ever lost silently).
  */
-export function writeCredentials(credentialsFile: string, password: string, force = false): {publicKeyFile: string; fingerprint: string} {
+export function writeCredentials(credentialsFile: string, password: string, force = false, suite: SuiteName = 'v2'): {publicKeyFile: string; fingerprint: string} {
   if (password === '') throw new CliError(ExitCode.Usage, 'empty_password', 'the password must not be empty.');
   const publicKeyFile = publicKeyFileFor(credentialsFile);
   for (const file of [credentialsFile, publicKeyFile]) {
@@ -22,14 +26,18 @@ export function writeCredentials(credentialsFile: string, password: string, forc
       throw new CliError(ExitCode.LocalInput, 'file_exists', `${file} already exists: choose another name or pass --force to replace it.`);
     }
   }
-  const {privateKey, publicKey} = generateP256KeyPair();
+  const classic = suite === 'classic';
+  const {privateKey, publicKey} = classic ? generateP521KeyPair() : generateP256KeyPair();
   writeFileSync(credentialsFile, exportEncryptedPrivateKeyPem(privateKey, password), {mode: 0o600, flag: force ? 'w' : 'wx'});
-  writeFileSync(publicKeyFile, exportPublicKeyPem(publicKey), {mode: 0o644, flag: force ? 'w' : 'wx'});
-  return {publicKeyFile, fingerprint: fingerprint(publicKey)};
+  writeFileSync(publicKeyFile, classic ? exportP521PublicKeyPem(publicKey) : exportPublicKeyPem(publicKey), {mode: 0o644, flag: force ? 'w' : 'wx'});
+  return {publicKeyFile, fingerprint: classic ? p521Fingerprint(publicKey) : fingerprint(publicKey)};
 }
 
-/** Loads a subject's private key, with one sentence per failure (missing file, wrong password, wrong kind). */
-export function loadSubjectKey(credentialsFile: string, password: string | undefined): KeyObject {
+/**
+ * Loads a subject's private key (P-256 for v2, P-521 for classic — e.g. the reference's `priv_<cred>.pem`),
+ * with one sentence per failure (missing file, wrong password, wrong kind).
+ */
+export function loadSubjectKey(credentialsFile: string, password: string | undefined, suite: SuiteName = 'v2'): KeyObject {
   let pem: string;
   try {
     pem = readFileSync(credentialsFile, 'utf8');
@@ -37,7 +45,7 @@ export function loadSubjectKey(credentialsFile: string, password: string | undef
     throw new CliError(ExitCode.LocalInput, 'credentials_unreadable', `cannot read the credentials file ${credentialsFile}: check the path.`);
   }
   try {
-    return importPrivateKeyPem(pem, password);
+    return suite === 'classic' ? importP521PrivateKeyPem(pem, password) : importPrivateKeyPem(pem, password);
   } catch (error) {
     if (!(error instanceof CryptoError)) throw error;
     const reason: Record<string, string> = {
@@ -45,7 +53,7 @@ export function loadSubjectKey(credentialsFile: string, password: string | undef
       [CryptoErrorCode.PasswordRequired]: `${credentialsFile} is encrypted: give its password (argument, REP_KEY_PASSWORD or the prompt)`,
       [CryptoErrorCode.InvalidKey]: `${credentialsFile} is not a PEM private key`,
       [CryptoErrorCode.NotEc]: `${credentialsFile} is not an EC key (${error.message})`,
-      [CryptoErrorCode.WrongCurve]: `${credentialsFile} is not a P-256 key (${error.message})`,
+      [CryptoErrorCode.WrongCurve]: `${credentialsFile} is not a ${suite === 'classic' ? 'P-521' : 'P-256'} key (${error.message})`,
     };
     throw new CliError(ExitCode.LocalInput, error.code, `${reason[error.code] ?? error.message}.`);
   }

@@ -41,7 +41,8 @@ export function describeError(error: unknown): CliError {
   if (error instanceof HandshakeError) {
     const exit = SECURITY.has(error.code) ? ExitCode.Security : NETWORK.has(error.code) ? ExitCode.Network
       : error.code === HandshakeErrorCode.BadCredentials || error.code === HandshakeErrorCode.StoreFailed ? ExitCode.LocalInput : ExitCode.Refused;
-    return new CliError(exit, error.code, `${error.stage === 'session' ? 'Session' : `Stage ${error.stage}`}: ${error.message}.`, error.stage);
+    const end = /[.!?]$/.test(error.message) ? '' : '.';
+    return new CliError(exit, error.code, `${error.stage === 'session' ? 'Session' : `Stage ${error.stage}`}: ${error.message}${end}`, error.stage);
   }
   if (error instanceof TransportError) return new CliError(ExitCode.Network, error.code, error.message);
   if (error instanceof CryptoError) return new CliError(ExitCode.LocalInput, error.code, `${error.message}.`);

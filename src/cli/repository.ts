@@ -4,6 +4,8 @@ import {readFileSync} from 'node:fs';
 import {createHttpTransport, type JsonTransport} from '../client/transport.js';
 import {sha256} from '../crypto/hash.js';
 import {exportSpki, fingerprint, importP256PublicKey} from '../crypto/p256.js';
+import {importP521PublicKey, p521Fingerprint} from '../crypto/p521.js';
+import type {SuiteName} from './args.js';
 import type {HandshakeEvent} from '../protocol/events.js';
 import {CliError, ExitCode} from './errors.js';
 
@@ -24,8 +26,13 @@ export interface RepositoryTarget {
   close(): Promise<void>;
 }
 
+/** Which suite the command speaks: it decides the pinned key's curve (v2 P-256, classic P-521). */
+export interface OpenRepositoryOptions {
+  readonly suite?: SuiteName;
+}
+
 /** Opens the repository named by the environment (REP_ADDRESS / REP_PUB_KEY, or the bundled one). */
-export type OpenRepository = (env: NodeJS.ProcessEnv) => Promise<RepositoryTarget>;
+export type OpenRepository = (env: NodeJS.ProcessEnv, options?: OpenRepositoryOptions) => Promise<RepositoryTarget>;
 
 /** Normalises REP_ADDRESS: `host:port` or a full http(s) URL. */
 export function repositoryUrl(address: string): string {
@@ -33,8 +40,11 @@ export function repositoryUrl(address: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
 }
 
-/** Reads a pinned repository public key (SPKI PEM) from a file, with a clear error naming the file. */
-export function readPinnedKey(file: string, variable: string): KeyObject {
+/**
+ * Reads a pinned repository public key (SPKI PEM) from a file, with a clear error naming the file: P-256 for
+ * v2, P-521 for classic (e.g. the reference's `client/keys/rep_pub_key.pem`).
+ */
+export function readPinnedKey(file: string, variable: string, suite: SuiteName = 'v2'): KeyObject {
   let pem: string;
   try {
     pem = readFileSync(file, 'utf8');
@@ -42,27 +52,31 @@ export function readPinnedKey(file: string, variable: string): KeyObject {
     throw new CliError(ExitCode.LocalInput, 'pinned_key_unreadable', `cannot read the repository public key ${file} (${variable}): check the path.`);
   }
   try {
-    return importP256PublicKey(pem);
+    return suite === 'classic' ? importP521PublicKey(pem) : importP256PublicKey(pem);
   } catch (error) {
-    throw new CliError(ExitCode.LocalInput, 'pinned_key_invalid', `${file} (${variable}) is not a P-256 public key in PEM: ${(error as Error).message}.`);
+    const curve = suite === 'classic' ? 'P-521' : 'P-256';
+    throw new CliError(ExitCode.LocalInput, 'pinned_key_invalid', `${file} (${variable}) is not a ${curve} public key in PEM: ${(error as Error).message}.`);
   }
 }
 
 /** The repository at REP_ADDRESS, pinned to the key in REP_PUB_KEY (both required). */
-export async function openExternalRepository(env: NodeJS.ProcessEnv): Promise<RepositoryTarget> {
+export async function openExternalRepository(env: NodeJS.ProcessEnv, options: OpenRepositoryOptions = {}): Promise<RepositoryTarget> {
   const address = env.REP_ADDRESS ?? '';
   if (!env.REP_PUB_KEY) {
     throw new CliError(ExitCode.Usage, 'pinned_key_missing', `REP_ADDRESS is set (${address}) but REP_PUB_KEY is not: set REP_PUB_KEY to the repository's public key file.`);
   }
-  return targetFor(repositoryUrl(address), readPinnedKey(env.REP_PUB_KEY, 'REP_PUB_KEY'), false);
+  return targetFor(repositoryUrl(address), readPinnedKey(env.REP_PUB_KEY, 'REP_PUB_KEY', options.suite), false, {}, options.suite);
 }
 
-/** Builds a target for a URL and a pinned key. */
-export function targetFor(url: string, pinnedKey: KeyObject, bundled: boolean, extra: Partial<RepositoryTarget> = {}): RepositoryTarget {
-  const transport = createHttpTransport({baseUrl: url});
+/**
+ * Builds a target for a URL and a pinned key. For the classic suite the transport also takes the reference's
+ * `text/html` JSON answers and the fingerprint is over the P-521 key's canonical SPKI.
+ */
+export function targetFor(url: string, pinnedKey: KeyObject, bundled: boolean, extra: Partial<RepositoryTarget> = {}, suite: SuiteName = 'v2'): RepositoryTarget {
+  const transport = createHttpTransport({baseUrl: url, anyContentType: suite === 'classic'});
   return {
     url, transport, pinnedKey, bundled,
-    fingerprint: fingerprint(pinnedKey),
+    fingerprint: suite === 'classic' ? p521Fingerprint(pinnedKey) : fingerprint(pinnedKey),
     audience: sha256(exportSpki(pinnedKey)),
     ...extra,
     close: async () => {

@@ -20,7 +20,10 @@ export interface JsonResponse {
 export interface JsonTransport {
   /** The repository's base URL, without a trailing slash. */
   readonly baseUrl: string;
-  /** Sends one request (never retried) and returns the JSON answer with its status. */
+  /**
+   * Sends one request (never retried) and returns the JSON answer with its status. A Buffer `body` is sent as
+   * is (already serialized JSON: the classic suite sends Python's exact bytes); a GET may carry a body too.
+   */
   request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<JsonResponse>;
   /** Closes the kept-alive connections so the process can exit promptly. */
   close(): void;
@@ -50,6 +53,11 @@ export interface HttpTransportOptions {
   readonly timeoutMs?: number;
   /** Agents to use instead of the transport's own keep-alive agent (they are not closed by `close`). */
   readonly agent?: {readonly http?: http.Agent; readonly https?: https.Agent};
+  /**
+   * Parse any answer whose body is JSON, whatever its content type (the classic suite: the reference answers
+   * `text/html` for its JSON). Default false: only JSON content types are accepted.
+   */
+  readonly anyContentType?: boolean;
 }
 
 const REASONS: Record<string, string> = {
@@ -68,14 +76,14 @@ function snippet(text: string): string {
 }
 
 /** Parses a response body as JSON or throws `bad_response` describing what came back instead. */
-function parseJson(url: string, status: number, contentType: string | undefined, raw: Buffer): unknown {
+function parseJson(url: string, status: number, contentType: string | undefined, raw: Buffer, anyContentType = false): unknown {
   if (raw.length === 0 && status === 204) return undefined;
   const text = raw.toString('utf8');
   const what = `HTTP ${status}${contentType ? ` (${contentType})` : ''}`;
   const fail = (problem: string, cause?: unknown) =>
     new TransportError('bad_response', url, `the server at ${url} answered ${what} with ${problem}, not repository JSON — check that REP_ADDRESS points at a repository server`, {cause});
   if (raw.length === 0) throw fail('an empty body');
-  if (contentType !== undefined && !/json/i.test(contentType)) throw fail(`"${snippet(text)}"`);
+  if (contentType !== undefined && !/json/i.test(contentType) && !anyContentType) throw fail(`"${snippet(text)}"`);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -104,7 +112,7 @@ export function createHttpTransport(options: HttpTransportOptions): JsonTranspor
 
   async function request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<JsonResponse> {
     const url = `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
+    const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body), 'utf8');
     const started = performance.now();
     try {
       const response = await got(url, {
@@ -113,12 +121,13 @@ export function createHttpTransport(options: HttpTransportOptions): JsonTranspor
         headers: {accept: 'application/json', 'user-agent': 'rep', ...(payload ? {'content-type': 'application/json'} : {})},
         responseType: 'buffer',
         retry: {limit: 0},
+        allowGetBody: true,
         throwHttpErrors: false,
         followRedirect: false,
         timeout: {request: timeoutMs},
         agent,
       });
-      const json = parseJson(url, response.statusCode, response.headers['content-type'], response.rawBody);
+      const json = parseJson(url, response.statusCode, response.headers['content-type'], response.rawBody, options.anyContentType);
       return {
         status: response.statusCode,
         body: json,

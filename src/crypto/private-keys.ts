@@ -3,6 +3,7 @@ import {generateEcdhKeyPair} from './ecdh.js';
 import type {Rng} from './random.js';
 import {CryptoError, CryptoErrorCode} from './errors.js';
 import {requireP256} from './p256.js';
+import {requireP521} from './p521.js';
 
 /**
  * A new P-256 signing key pair (subject credentials, repository key). With `rng` (seeded runs), the private
@@ -32,6 +33,20 @@ export function exportEncryptedPrivateKeyPem(privateKey: KeyObject, password: st
  * `not_ec` (e.g. an RSA key) or `wrong_curve` (e.g. the classic suite's P-521).
  */
 export function importPrivateKeyPem(pem: string, password?: string): KeyObject {
+  return requireP256(importAnyPrivateKeyPem(pem, password));
+}
+
+/**
+ * The classic suite's reader (sio2425 README §0): a PEM private key on P-521, e.g. the reference's
+ * `rep_subject_credentials` output or its repository key (encrypted PKCS#8, PBES2). Same errors as
+ * {@link importPrivateKeyPem}; `wrong_curve` for a P-256 key.
+ */
+export function importP521PrivateKeyPem(pem: string, password?: string): KeyObject {
+  return requireP521(importAnyPrivateKeyPem(pem, password));
+}
+
+/** Reads a PEM private key of any kind; the password errors of {@link importPrivateKeyPem}, no curve check. */
+function importAnyPrivateKeyPem(pem: string, password?: string): KeyObject {
   const encrypted = pem.includes('ENCRYPTED');
   if (encrypted && (password === undefined || password === '')) {
     throw new CryptoError(CryptoErrorCode.PasswordRequired, 'this private key is encrypted: a password is needed');
@@ -50,7 +65,7 @@ export function importPrivateKeyPem(pem: string, password?: string): KeyObject {
     }
     throw new CryptoError(CryptoErrorCode.InvalidKey, 'not a readable PEM private key');
   }
-  return requireP256(key);
+  return key;
 }
 
 /**

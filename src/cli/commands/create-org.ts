@@ -6,15 +6,18 @@ import {parseCommandArgs} from '../args.js';
 import {CliError, ExitCode} from '../errors.js';
 import {line, printJson, runCommand, type CliIo} from '../io.js';
 import {withRepository, type CommandDeps} from './deps.js';
+import {classicCreateOrg} from '../classic/organizations.js';
 
-export const CREATE_ORG_USAGE = `usage: rep-create-org <organization> <username> <name> <email> <public-key-file> [--json]
-  Creates an organization whose first subject is <username>, with the P-256 public key in <public-key-file>.`;
+export const CREATE_ORG_USAGE = `usage: rep-create-org <organization> <username> <name> <email> <public-key-file> [--suite v2|classic] [--json]
+  Creates an organization whose first subject is <username>, with the P-256 public key in <public-key-file>
+  (--suite classic: a P-521 key, through the reference's anonymous POST /organizations).`;
 
 /** `rep-create-org <organization> <username> <name> <email> <public-key-file>` (POST /v2/organizations). */
 export async function createOrgCommand(argv: readonly string[], io: CliIo, deps: CommandDeps): Promise<ExitCode> {
   return runCommand(io, argv.includes('--json'), CREATE_ORG_USAGE, async () => {
     const args = parseCommandArgs(argv, [5]);
     if (args.help) return line(io.stdout, CREATE_ORG_USAGE);
+    if (args.suite === 'classic') return classicCreateOrg(args, io, deps);
     const [organization, username, fullName, email, publicKeyFile] = args.positionals;
     let pem: string;
     try {

@@ -15,17 +15,20 @@ import {line, printJson, runCommand, type CliIo} from '../io.js';
 import {resolvePassword} from '../password.js';
 import {withRepository, type CommandDeps} from './deps.js';
 import {sessionSummary} from './session-summary.js';
+import {classicCreateSession} from '../classic/create-session.js';
 
-export const CREATE_SESSION_USAGE = `usage: rep-create-session <organization> <username> [<password>] <credentials-file> <session-file> [--suite v2] [--trace] [--json]
+export const CREATE_SESSION_USAGE = `usage: rep-create-session <organization> <username> [<password>] <credentials-file> <session-file> [--suite v2|classic] [--trace] [--json]
   Runs the handshake (A0–A3) with the repository, stores the session in the session store and writes
   <session-file> (mode 0600). Without <password>: REP_KEY_PASSWORD, or a prompt on a terminal.
-  --trace prints every step of both sides (the server's when it runs in this process).`;
+  --suite classic speaks the SIO 2024/25 reference's wire format (P-521 credentials) and writes the
+  reference's session file. --trace prints every step of both sides (the server's when it runs in this process).`;
 
 /** `rep-create-session`: the v2 handshake end to end, stored through conf and written to a session file. */
 export async function createSessionCommand(argv: readonly string[], io: CliIo, deps: CommandDeps): Promise<ExitCode> {
   return runCommand(io, argv.includes('--json'), CREATE_SESSION_USAGE, async () => {
     const args = parseCommandArgs(argv, [4, 5], {trace: {type: 'boolean'}});
     if (args.help) return line(io.stdout, CREATE_SESSION_USAGE);
+    if (args.suite === 'classic') return classicCreateSession(args, io, deps);
     const [organization, username, ...rest] = args.positionals;
     const password = rest.length === 3 ? rest[0] : undefined;
     const [credentialsFile, sessionFile] = rest.slice(-2) as [string, string];

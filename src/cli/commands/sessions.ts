@@ -7,11 +7,16 @@ import {CliError, ExitCode, usageError} from '../errors.js';
 import {line, printJson, runCommand, type CliIo} from '../io.js';
 import {withRepository, type CommandDeps} from './deps.js';
 import {sessionSummary} from './session-summary.js';
+import {importClassicSession, verifyClassicSession} from '../classic/sessions.js';
 
-export const SESSIONS_USAGE = `usage: rep-sessions [list | show <id> [--reveal] | verify <id> | delete <id>] [--json]
+export const SESSIONS_USAGE = `usage: rep-sessions [list | show <id> [--reveal] | verify <id> [--session-file <file>] | import <file> | delete <id>] [--json]
   list     the stored sessions (default)
   show     one session (id or unique id prefix); --reveal adds its key material
-  verify   an authenticated whoami over the session, against the repository it belongs to
+  verify   an authenticated whoami over the session, against the repository it belongs to (classic
+           sessions: the reference's session-roles request; --session-file keeps that reference file's
+           counter in step)
+  import   a session file of the SIO 2024/25 reference (classic suite) into the store, for the repository
+           named by REP_ADDRESS/REP_PUB_KEY (or the bundled one)
   delete   removes the session from the store`;
 
 async function requireSession(store: SessionStore, id: string): Promise<StoredSession> {
@@ -23,7 +28,7 @@ async function requireSession(store: SessionStore, id: string): Promise<StoredSe
 /** `rep-sessions [list|show <id>|verify <id>|delete <id>]` over the conf session store. */
 export async function sessionsCommand(argv: readonly string[], io: CliIo, deps: CommandDeps): Promise<ExitCode> {
   return runCommand(io, argv.includes('--json'), SESSIONS_USAGE, async () => {
-    const args = parseCommandArgs(argv, [0, 1, 2], {reveal: {type: 'boolean'}});
+    const args = parseCommandArgs(argv, [0, 1, 2], {reveal: {type: 'boolean'}, 'session-file': {type: 'string'}});
     if (args.help) return line(io.stdout, SESSIONS_USAGE);
     const [action = 'list', id] = args.positionals;
     const store = createConfSessionStore({dir: repPaths(io.env).storeDir});
@@ -51,8 +56,10 @@ export async function sessionsCommand(argv: readonly string[], io: CliIo, deps: 
       if (args.json) return printJson(io, {deleted: session.id});
       return line(io.stdout, `Deleted session ${session.id} (${session.organization}/${session.username}).`);
     }
+    if (action === 'import') return importClassicSession(id, store, args, io, deps);
     if (action === 'verify') {
       const session = await requireSession(store, id);
+      if (session.suite === 'classic') return verifyClassicSession(session, store, args, io, deps);
       const answer = await withRepository(deps, io.env, async (target) => {
         if (target.fingerprint !== session.repositoryKeyFingerprint) {
           throw new CliError(ExitCode.Security, 'repository_key_mismatch',
