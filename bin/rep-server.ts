@@ -57,7 +57,7 @@ async function serve(paths: RepPaths, command: ServeCommand): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    const context = createServerContext({paths, suites: command.suites, classicKey: command.classicKey});
+    const context = createServerContext({paths, suites: command.suites, classicKey: command.classicKey, classicRetrying: command.classicRetrying});
     server = await startRepositoryServer({paths, host, port, context, logger: log});
     if (stopping) return shutDown(server);
     console.log(`Repository listening on ${server.url}`);
@@ -65,6 +65,7 @@ async function serve(paths: RepPaths, command: ServeCommand): Promise<void> {
     if (context.classic) {
       const source = command.classicKey ? command.classicKey.file : paths.classicRepositoryPublicKey;
       console.log(`Classic suite (reference paths /sessions, /organizations) key fingerprint: ${context.classic.repository.fingerprint} (${source})`);
+      if (context.classic.retrying) console.log('WARNING: --retrying: the classic suite keeps channels after failed decryptions (a padding oracle, for demonstrations only).');
     }
     if (context.seeded) {
       const files = demoCredentialFiles(paths);

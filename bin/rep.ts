@@ -18,6 +18,7 @@ const USAGE = `usage: rep [command] [arguments]
   create-org ...          same as rep-create-org
   list-orgs               same as rep-list-orgs
   sessions ...            same as rep-sessions
+  attack ...              the attack lab T1–T14, for real: [--suite v2|classic|both] [--only T3,T5] [--json]
   help                    this text
 Each command takes --help. Environment: REP_HOME, REP_ADDRESS, REP_PUB_KEY, REP_KEY_PASSWORD (see README).`;
 
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'create-org': async () => (await import('../src/cli/commands/create-org.js')).createOrgCommand,
   'list-orgs': async () => (await import('../src/cli/commands/list-orgs.js')).listOrgsCommand,
   sessions: async () => (await import('../src/cli/commands/sessions.js')).sessionsCommand,
+  attack: async () => (await import('../src/cli/commands/attack.js')).attackCommand,
   walkthrough: async () => (await import('../src/cli/commands/walkthrough.js'))
     .walkthroughCommand(interactive ? (seed) => startApp({seed, initialScreen: {name: 'walkthrough'}}) : undefined),
 };

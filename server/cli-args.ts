@@ -5,7 +5,7 @@ import type {ServedSuite} from './context.js';
 /** Usage text of `rep-server`. */
 export const USAGE = `Usage:
   rep-server [--host 127.0.0.1] [--port N] [--log] [--suite both|v2|classic]
-             [--repo-key <pem> [--repo-key-password <pw>]]
+             [--repo-key <pem> [--repo-key-password <pw>]] [--retrying]
                                                       start the bundled repository server
   rep-server subject suspend <org> <username>        suspend a subject in an organization
   rep-server subject activate <org> <username>       activate a subject in an organization
@@ -19,6 +19,8 @@ Options:
   --repo-key <pem>  the classic suite's repository private key (P-521 PEM, e.g. the reference's
                     rep_priv_key.pem) instead of REP_HOME's own; used in place
   --repo-key-password <pw>  its password (or REP_REPO_KEY_PASSWORD)
+  --retrying        INSECURE, for demonstrations: the classic suite keeps a channel after a failed
+                    decryption and names the failure (a padding oracle, attack T2 of rep attack)
 Files live under $REP_HOME (database, master key, repository key, demo credentials).`;
 
 /** What `rep-server` was asked to do. */
@@ -30,6 +32,8 @@ export type ServerCommand =
       readonly suites?: readonly ServedSuite[];
       /** Absent: the classic key in REP_HOME (generated on first start). */
       readonly classicKey?: {readonly file: string; readonly password?: string};
+      /** `--retrying` (present only when given): the classic suite's padding-oracle variant. */
+      readonly classicRetrying?: true;
     }
   | {readonly kind: 'subject'; readonly action: SubjectCommand; readonly organization: string; readonly username: string};
 
@@ -64,6 +68,7 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv 
         suite: {type: 'string'},
         'repo-key': {type: 'string'},
         'repo-key-password': {type: 'string'},
+        retrying: {type: 'boolean'},
         help: {type: 'boolean', short: 'h', default: false},
       },
     });
@@ -88,8 +93,8 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv 
   if (organization === undefined || username === undefined || rest.length > 0) {
     throw new UsageError(`"subject ${action}" needs exactly an organization and a username.`);
   }
-  if (values.host !== undefined || values.port !== undefined || values.suite !== undefined || values['repo-key'] !== undefined) {
-    throw new UsageError(`--host, --port, --suite and --repo-key do not apply to "subject ${action}".`);
+  if (values.host !== undefined || values.port !== undefined || values.suite !== undefined || values['repo-key'] !== undefined || values.retrying !== undefined) {
+    throw new UsageError(`--host, --port, --suite, --repo-key and --retrying do not apply to "subject ${action}".`);
   }
   return {kind: 'subject', action, organization, username};
 }
@@ -97,12 +102,16 @@ export function parseServerArgs(args: readonly string[], env: NodeJS.ProcessEnv 
 const SUITE_CHOICES: Readonly<Record<string, readonly ServedSuite[]>> = {both: ['v2', 'classic'], v2: ['v2'], classic: ['classic']};
 
 /** `--suite` and `--repo-key` of the serve command (undefined fields when not given). */
-function suiteOptions(values: {suite?: string; 'repo-key'?: string; 'repo-key-password'?: string}, env: NodeJS.ProcessEnv) {
+function suiteOptions(values: {suite?: string; 'repo-key'?: string; 'repo-key-password'?: string; retrying?: boolean}, env: NodeJS.ProcessEnv) {
   const suite = values.suite;
   if (suite !== undefined && SUITE_CHOICES[suite] === undefined) throw new UsageError(`--suite must be both, v2 or classic, got "${suite}".`);
   const file = values['repo-key'];
   const password = values['repo-key-password'] ?? env.REP_REPO_KEY_PASSWORD;
   if (file === undefined && values['repo-key-password'] !== undefined) throw new UsageError('--repo-key-password needs --repo-key.');
   if (file !== undefined && suite === 'v2') throw new UsageError('--repo-key is the classic suite\'s key: it does not apply to --suite v2.');
-  return {suites: suite === undefined ? undefined : SUITE_CHOICES[suite], classicKey: file === undefined ? undefined : {file, password}};
+  if (values.retrying && suite === 'v2') throw new UsageError('--retrying is a variant of the classic suite: it does not apply to --suite v2.');
+  return {
+    suites: suite === undefined ? undefined : SUITE_CHOICES[suite], classicKey: file === undefined ? undefined : {file, password},
+    ...(values.retrying ? {classicRetrying: true as const} : {}),
+  };
 }

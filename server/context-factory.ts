@@ -27,6 +27,8 @@ export interface ServerContextOptions {
   readonly classicKey?: {readonly file: string; readonly password?: string};
   /** Sliding lifetime of classic sessions (default the reference's 600 s). */
   readonly classicSessionLifetimeMs?: number;
+  /** The classic `--retrying` variant: a channel survives a failed decryption (default false; attack lab T2). */
+  readonly classicRetrying?: boolean;
 }
 
 /** A server context built from files on disk, with where they are and whether the demo was seeded. */
@@ -53,6 +55,7 @@ export function createServerContext(options: ServerContextOptions): BundledServe
   const classic = suites.includes('classic') ? {
     repository: options.classicKey ? loadGivenClassicIdentity(options.classicKey.file, options.classicKey.password) : loadOrCreateClassicIdentity(paths, masterKey),
     sessionLifetimeMs: options.classicSessionLifetimeMs ?? CLASSIC_SESSION_LIFETIME_MS,
+    ...(options.classicRetrying ? {retrying: true} : {}),
   } : undefined;
   const db = openRepositoryDb(paths.database, {clock});
   try {

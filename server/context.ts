@@ -86,6 +86,8 @@ export interface ClassicServerConfig {
   readonly repository: RepositoryIdentity;
   /** Sliding lifetime since the last interaction (the reference's SESSION_LIFETIME, default 600 s). */
   readonly sessionLifetimeMs: number;
+  /** `rep-server --retrying`: keep a channel after a failed decryption (a padding oracle; attack lab T2). */
+  readonly retrying?: boolean;
 }
 
 /** Everything the routes need; built once per server by createServerContext, injected into buildServer. */

@@ -31,7 +31,7 @@ export function createClassicEnv(context: ServerContext, settings: ClassicServer
   return {
     context, settings,
     config: {repository: nodeDerSigner(settings.repository.privateKey), rng: context.rng, clock: context.clock},
-    state: createClassicResponderState(context.clock, limits),
+    state: createClassicResponderState(context.clock, {...limits, retrying: settings.retrying}),
     directory: classicDirectory(context, settings.sessionLifetimeMs),
   };
 }

@@ -59,12 +59,20 @@ export function requireP256(key: KeyObject): KeyObject {
   if (key.asymmetricKeyType !== 'ec') {
     throw new CryptoError(CryptoErrorCode.NotEc, `expected an EC key, got ${key.asymmetricKeyType ?? 'a secret key'}`);
   }
+  let der: Buffer;
+  try {
+    // First: an SPKI whose point is the point at infinity (BIT STRING 00) imports, and reading its details
+    // (asymmetricKeyDetails, JWK export) aborts the whole node 20 process; re-encoding it fails cleanly.
+    der = rawSpki(key);
+  } catch {
+    throw new CryptoError(CryptoErrorCode.InvalidPoint, 'the public key is not a point on the curve (e.g. the point at infinity)');
+  }
   const curve = key.asymmetricKeyDetails?.namedCurve;
   if (curve !== 'prime256v1') {
     const name = curve === undefined || curve === 'UNDEF' ? 'explicit parameters' : curve;
     throw new CryptoError(CryptoErrorCode.WrongCurve, `expected curve P-256, got ${name}`);
   }
-  if (namedP256Point(rawSpki(key)) === undefined) {
+  if (namedP256Point(der) === undefined) {
     throw new CryptoError(CryptoErrorCode.WrongCurve, 'explicit curve parameters are not accepted: expected the named curve P-256');
   }
   return key;

@@ -20,12 +20,19 @@ export function requireP521(key: KeyObject): KeyObject {
   if (key.asymmetricKeyType !== 'ec') {
     throw new CryptoError(CryptoErrorCode.NotEc, `expected an EC key, got ${key.asymmetricKeyType ?? 'a secret key'}`);
   }
+  let raw: Buffer;
+  try {
+    // First: an SPKI whose point is the point at infinity (BIT STRING 00) imports, and reading its details
+    // (asymmetricKeyDetails, JWK export) aborts the whole node 20 process; re-encoding it fails cleanly.
+    raw = (key.type === 'private' ? createPublicKey(key) : key).export({type: 'spki', format: 'der'});
+  } catch {
+    throw new CryptoError(CryptoErrorCode.InvalidPoint, 'the public key is not a point on the curve (e.g. the point at infinity)');
+  }
   const curve = key.asymmetricKeyDetails?.namedCurve;
   if (curve !== 'secp521r1') {
     const name = curve === undefined || curve === 'UNDEF' ? 'explicit parameters' : curve === 'prime256v1' ? 'P-256' : curve;
     throw new CryptoError(CryptoErrorCode.WrongCurve, `expected curve P-521, got ${name}`);
   }
-  const raw = (key.type === 'private' ? createPublicKey(key) : key).export({type: 'spki', format: 'der'});
   if (raw.indexOf(NAMED_ALGORITHM) !== (raw[1] === 0x81 ? 3 : 2)) {
     throw new CryptoError(CryptoErrorCode.WrongCurve, 'explicit curve parameters are not accepted: expected the named curve P-521');
   }

@@ -1,5 +1,5 @@
 import type {DerSigner} from '../../crypto/ecdsa-der.js';
-import {CryptoError} from '../../crypto/errors.js';
+import {CryptoError, CryptoErrorCode} from '../../crypto/errors.js';
 import {generateP521KeyPair} from '../../crypto/p521.js';
 import type {Rng} from '../../crypto/random.js';
 import {BoundedTtlMap} from '../bounded-map.js';
@@ -28,11 +28,20 @@ export interface ClassicResponderConfig {
 export interface ClassicResponderState {
   readonly channels: BoundedTtlMap<Buffer>;
   readonly ttlMs: number;
+  /**
+   * The `--retrying` variant (off by default; for the attack lab's padding oracle, T2): a failed decryption
+   * puts K_anon back instead of burning the channel, and says which check failed (`Invalid padding bytes.`
+   * or not JSON), as the reference's distinct 500 pages do. A common implementation mistake, never a default.
+   */
+  readonly retrying?: boolean;
 }
 
-/** Creates the pending-channel map (defaults: 10 000 entries, 60 s). */
-export function createClassicResponderState(clock: () => number, limits: {capacity?: number; ttlMs?: number} = {}): ClassicResponderState {
-  return {channels: new BoundedTtlMap(limits.capacity ?? CLASSIC_PENDING_CAPACITY, clock), ttlMs: limits.ttlMs ?? CLASSIC_PENDING_TTL_MS};
+/** Creates the pending-channel map (defaults: 10 000 entries, 60 s, not retrying). */
+export function createClassicResponderState(clock: () => number, limits: {capacity?: number; ttlMs?: number; retrying?: boolean} = {}): ClassicResponderState {
+  return {
+    channels: new BoundedTtlMap(limits.capacity ?? CLASSIC_PENDING_CAPACITY, clock), ttlMs: limits.ttlMs ?? CLASSIC_PENDING_TTL_MS,
+    ...(limits.retrying ? {retrying: true} : {}),
+  };
 }
 
 /** What the server answers in phase 2: a status and the plaintext to encrypt under K_anon. */
@@ -82,7 +91,8 @@ export function answerKeyExchange(config: ClassicResponderConfig, state: Classic
  * A2.1 decrypt (phase 2 of `/sessions` and `/organizations`): takes K_anon for the client's key string —
  * deleted before decrypting, as in the reference, so one attempt per channel — then decrypts and parses.
  * An unknown or used key is a HandshakeError 400 (the reference: 500 KeyError); a failed decryption gives
- * a refusal to encrypt under K_anon (the reference: 500 padding error).
+ * a refusal to encrypt under K_anon (the reference: 500 padding error). With `state.retrying` a failed
+ * decryption keeps the channel and answers a plain 400 naming the failure (a padding oracle, T2).
  */
 export function openAnonymousRequest(
   config: ClassicResponderConfig, state: ClassicResponderState, request: AnonymousRequest, stage: StageId = 'A2',
@@ -96,6 +106,11 @@ export function openAnonymousRequest(
         return {key, plaintext: openJson(key, request.message, request.iv)};
       } catch (error) {
         if (!(error instanceof CryptoError)) throw error;
+        if (state.retrying) {
+          state.channels.set(request.clientKey, key, config.clock() + state.ttlMs);
+          const padding = error.code === CryptoErrorCode.DecryptFailed;
+          throw new HandshakeError(stage, HandshakeErrorCode.MalformedMessage, padding ? 'Invalid padding bytes.' : 'The decrypted message is not JSON.', 400);
+        }
         return {key, refusal: {status: 400, plaintext: {error: 'The message could not be decrypted.'}}};
       }
     },
