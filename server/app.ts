@@ -1,6 +1,6 @@
 import Fastify, {type FastifyInstance} from 'fastify';
 import type {ServerContext} from './context.js';
-import {installErrorHandler} from './errors.js';
+import {installErrorHandler, sendErrorAnswer} from './errors.js';
 import {registerClassicRoutes} from './routes/classic.js';
 import {registerHandshakeV2Routes} from './routes/handshake-v2.js';
 import {registerOrganizationRoutes} from './routes/organizations.js';
@@ -45,6 +45,7 @@ export async function buildServer(context: ServerContext, options: BuildServerOp
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     requestTimeout: REQUEST_TIMEOUT_MS,
     ajv: {customOptions: {removeAdditional: false, coerceTypes: false}},
+    frameworkErrors: sendErrorAnswer,
   });
   app.removeContentTypeParser('text/plain');
   installErrorHandler(app);

@@ -41,6 +41,7 @@ const GENERIC_CODES: Readonly<Record<number, string>> = {
   408: 'request_timeout',
   409: 'conflict',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'too_many_requests',
 };
@@ -101,12 +102,19 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
  * is JSON `{error, message}` and unexpected errors are logged without leaking internals to the client.
  */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const mapped = toErrorAnswer(error);
-    if (mapped.unexpected) request.log.error({err: error}, 'unexpected error while handling a request');
-    return reply.code(mapped.status).type('application/json; charset=utf-8').send(mapped.body);
-  });
+  app.setErrorHandler(sendErrorAnswer);
   app.setNotFoundHandler((_request: FastifyRequest, reply: FastifyReply) =>
     reply.code(404).type('application/json; charset=utf-8').send({error: 'not_found', message: 'no such route'}),
   );
+}
+
+/**
+ * Answers `error` as JSON `{error, message}` (logging unexpected ones): the error handler, and fastify's
+ * `frameworkErrors` (a URL that does not decode, a path parameter over the length limit), which would
+ * otherwise get fastify's own body.
+ */
+export function sendErrorAnswer(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const mapped = toErrorAnswer(error);
+  if (mapped.unexpected) request.log.error({err: error}, 'unexpected error while handling a request');
+  return reply.code(mapped.status).type('application/json; charset=utf-8').send(mapped.body);
 }

@@ -20,10 +20,16 @@ export async function readGetJsonBody(request: FastifyRequest): Promise<unknown>
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request.raw) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new ServerError(413, 'payload_too_large', 'the request body is too large');
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of request.raw) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw new ServerError(413, 'payload_too_large', 'the request body is too large');
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof ServerError) throw error;
+    // The client closed the connection mid-body (ECONNRESET "aborted"): a client error, not the server's.
+    throw new ServerError(400, 'bad_request', 'the request body was not received completely');
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));

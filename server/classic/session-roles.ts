@@ -1,3 +1,4 @@
+import {HandshakeError, HandshakeErrorCode} from '../../src/protocol/errors.js';
 import {ClassicMessage} from '../../src/protocol/classic/constants.js';
 import {pyJsonDumps} from '../../src/protocol/classic/py-json.js';
 import type {PyValue} from '../../src/protocol/classic/py-repr.js';
@@ -17,8 +18,14 @@ import {classicKeyBinding} from './directory.js';
 export function answerSessionRoles(env: ClassicEnv, organization: string, body: unknown): ClassicReply & {contentType?: string} {
   const {context, settings} = env;
   const request = parseSessionRequestBody(body);
-  const row = typeof request.sessionId === 'number' ? context.db.classic.get(request.sessionId) : undefined;
-  if (!row) return {status: 404, text: pyJsonDumps(ClassicMessage.sessionNotFound(String(request.sessionId ?? 'None')))};
+  const {sessionId} = request;
+  // An array or object id would be turned into text for the message: refused as malformed instead (a deeply
+  // nested array overflows the stack in String(), an object with a non-callable toString throws).
+  if (typeof sessionId === 'object' && sessionId !== null) {
+    throw new HandshakeError('session', HandshakeErrorCode.MalformedMessage, 'session_id must be a number', 400);
+  }
+  const row = typeof sessionId === 'number' ? context.db.classic.get(sessionId) : undefined;
+  if (!row) return {status: 404, text: pyJsonDumps(ClassicMessage.sessionNotFound(String(sessionId ?? 'None')))};
   const key = context.keyWrapper.unwrap(row.wrappedKey, classicKeyBinding(row));
   const answer = (status: number, plaintext: PyValue) => ({status, text: sealSessionResponse(key, plaintext, context.rng), contentType: 'application/json'});
   const refuse = (message: string) => answer(403, {error: message});
