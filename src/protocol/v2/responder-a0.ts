@@ -7,7 +7,8 @@ import {SignatureLabel, Size} from './constants.js';
 import {deriveChannelKeys, signatureInput} from './key-schedule.js';
 import type {A0Answer, A0Request} from './messages.js';
 import type {ResponderConfig} from './responder.js';
-import type {ResponderState} from './responder-state.js';
+import {packBuffers, type ResponderState} from './responder-state.js';
+import {Transcript} from '../transcript.js';
 import {a0SignedTranscript, SignatureField} from './transcript-v2.js';
 
 /**
@@ -54,6 +55,9 @@ export function answerA0(config: ResponderConfig, state: ResponderState, request
     run: () => deriveChannelKeys(ecdhSharedSecret(ephemeral, request.clientEphemeral), transcript.hash),
     trace: (k) => ({inputs: {salt_h_a0: hex(transcript.hash)}, outputs: {prk: hex(k.prk), k_c2s: hex(k.clientToServer), k_s2c: hex(k.serverToClient)}}),
   });
-  state.channels.set(toBase64Url(answer.channelId), {keys, transcript}, config.clock() + state.limits.pendingTtlMs);
+  // Only what A1 needs is kept: the two channel keys and H_a0 (96 bytes, property 9).
+  const [clientToServer, serverToClient, hash] = packBuffers(keys.clientToServer, keys.serverToClient, transcript.hash);
+  state.channels.set(toBase64Url(answer.channelId), {keys: {clientToServer, serverToClient}, transcript: Transcript.resume(hash)},
+    config.clock() + state.limits.pendingTtlMs);
   return answer;
 }

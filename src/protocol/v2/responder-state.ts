@@ -27,7 +27,7 @@ export const DEFAULT_RESPONDER_LIMITS: ResponderLimits = {
 
 /** An anonymous channel waiting for its one A1. */
 export interface PendingChannel {
-  readonly keys: ChannelKeys;
+  readonly keys: Pick<ChannelKeys, 'clientToServer' | 'serverToClient'>;
   /** H_a0: the transcript through the repository's A0 signature. */
   readonly transcript: Transcript;
 }
@@ -38,7 +38,7 @@ export interface PendingSession {
   readonly channelId: string;
   readonly organization: string;
   readonly username: string;
-  readonly keys: SessionKeys;
+  readonly keys: Pick<SessionKeys, 'clientToServer' | 'serverToClient' | 'finished'>;
   readonly clientFinished: Buffer;
   /** H_a3: the transcript through the client's finished MAC (the server's finished covers it). */
   readonly afterA3: Transcript;
@@ -52,6 +52,20 @@ export interface ResponderState {
   readonly channels: BoundedTtlMap<PendingChannel>;
   readonly nonces: NonceCache;
   readonly pendingSessions: BoundedTtlMap<PendingSession>;
+}
+
+/**
+ * Copies small buffers into one unpooled allocation and returns views of it in order: a pending entry then
+ * holds one ~100-byte buffer instead of several views keeping 8 KiB pool slabs alive.
+ */
+export function packBuffers(...parts: readonly Uint8Array[]): Buffer[] {
+  const packed = Buffer.allocUnsafeSlow(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  return parts.map((part) => {
+    packed.set(part, offset);
+    offset += part.length;
+    return packed.subarray(offset - part.length, offset);
+  });
 }
 
 /** Creates empty state with the given limits (defaults: {@link DEFAULT_RESPONDER_LIMITS}). */

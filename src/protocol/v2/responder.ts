@@ -11,7 +11,8 @@ import {SESSION_LIFETIME_MS, SignatureLabel, Size} from './constants.js';
 import {parseJsonBytes} from './fields.js';
 import {deriveSessionKeys, finishedMac, signatureInput, type SessionKeys} from './key-schedule.js';
 import {encodeA2Plaintext, parseA1Plaintext, type A1Request, type A3Answer, type A3Request, type SealedMessage} from './messages.js';
-import {createResponderState, type ResponderLimits, type ResponderState} from './responder-state.js';
+import {createResponderState, packBuffers, type ResponderLimits, type ResponderState} from './responder-state.js';
+import {Transcript} from '../transcript.js';
 import {a1SignedTranscript, a2SignedTranscript, SignatureField} from './transcript-v2.js';
 
 export {answerA0} from './responder-a0.js';
@@ -42,7 +43,7 @@ export interface EstablishedSession {
   readonly username: string;
   readonly createdAt: number;
   readonly expiresAt: number;
-  readonly keys: SessionKeys;
+  readonly keys: Pick<SessionKeys, 'clientToServer' | 'serverToClient' | 'finished'>;
 }
 
 /** Creates the responder's bounded state (pending channels, nonce cache, pending sessions). */
@@ -117,9 +118,13 @@ export function answerA1(config: ResponderConfig, state: ResponderState, request
   });
   const now = config.clock();
   const clientFinished = finishedMac(keys.finished, 'client', answer.transcript.hash);
+  // Only what A3 needs is kept, packed: the three keys, the expected MAC and H_a3 (property 9).
+  const [c2s, s2c, finished, expected, afterA3] = packBuffers(keys.clientToServer, keys.serverToClient, keys.finished, clientFinished,
+    answer.transcript.absorb(SignatureField.ClientFinished, clientFinished).hash);
   state.pendingSessions.set(toBase64Url(answer.sessionId), {
-    channelId: toBase64Url(request.channelId), organization: plaintext.organization, username: plaintext.username, keys, clientFinished,
-    afterA3: answer.transcript.absorb(SignatureField.ClientFinished, clientFinished), createdAt: now, expiresAt: answer.expiresAt,
+    channelId: toBase64Url(request.channelId), organization: plaintext.organization, username: plaintext.username,
+    keys: {clientToServer: c2s, serverToClient: s2c, finished}, clientFinished: expected,
+    afterA3: Transcript.resume(afterA3), createdAt: now, expiresAt: answer.expiresAt,
   }, now + state.limits.pendingTtlMs);
   const body = utf8(JSON.stringify(encodeA2Plaintext({sessionId: answer.sessionId, sessionPublicKey: answer.session.publicKey, expiresAt: answer.expiresAt, signature: answer.signature})));
   return step(record, {
