@@ -21,3 +21,44 @@ export async function openRepository(env: NodeJS.ProcessEnv, options: OpenReposi
     throw error;
   }
 }
+
+/** What the app talks to: the repository for v2 and, when it serves classic, the same one pinned to its classic key. */
+export interface AppRepositories {
+  readonly repository: RepositoryTarget;
+  readonly classic?: RepositoryTarget;
+  /** Closes both (and the in-process server). */
+  close(): Promise<void>;
+}
+
+/**
+ * The app's repositories. Bundled: one in-process server serving both suites, with two targets pinned to the
+ * two public keys in REP_HOME (v2 P-256, classic P-521), both fed by the server's events. External
+ * (REP_ADDRESS): v2 only, pinned to REP_PUB_KEY, as before.
+ */
+export async function openAppRepositories(env: NodeJS.ProcessEnv): Promise<AppRepositories> {
+  if (env.REP_ADDRESS && env.REP_ADDRESS.trim() !== '') {
+    const repository = await openExternalRepository(env);
+    return {repository, close: () => repository.close()};
+  }
+  const {startRepositoryServer} = await import('../server/listen.js');
+  const paths = repPaths(env);
+  const server = await startRepositoryServer({paths});
+  try {
+    const serverEvents = server.context.events;
+    const repository = targetFor(server.url, readPinnedKey(paths.repositoryPublicKey, 'REP_HOME'), true, {serverEvents});
+    const classic = server.context.classic
+      ? targetFor(server.url, readPinnedKey(paths.classicRepositoryPublicKey, 'REP_HOME', 'classic'), true, {serverEvents}, 'classic')
+      : undefined;
+    return {
+      repository, classic,
+      async close() {
+        await classic?.close();
+        await repository.close();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}

@@ -21,7 +21,7 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
     <Text color={theme.muted}>rep · {env.REP_ADDRESS ? `connecting to ${env.REP_ADDRESS}` : 'starting the bundled repository'}…</Text>,
     {exitOnCtrlC: true},
   );
-  const [{App}, {createStoreWarningLog}, {describeError}, {repPaths}, {createConfSessionStore}, {openRepository}] = await Promise.all([
+  const [{App}, {createStoreWarningLog}, {describeError}, {repPaths}, {createConfSessionStore}, {openAppRepositories}] = await Promise.all([
     import('../components/App.js'),
     import('../components/sessions/store-warnings.js'),
     import('../src/cli/errors.js'),
@@ -29,9 +29,9 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
     import('../src/store/session-store.js'),
     import('./open-repository.js'),
   ]);
-  let repository;
+  let repositories;
   try {
-    repository = await openRepository(env);
+    repositories = await openAppRepositories(env);
   } catch (error) {
     const failure = describeError(error);
     instance.unmount();
@@ -43,12 +43,13 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
   // screen instead of Node warnings printed over the UI.
   const storeWarnings = createStoreWarningLog();
   const store = createConfSessionStore({dir: paths.storeDir, onWarning: storeWarnings.onWarning});
-  const deps = {repository, store, storeWarnings, paths, env, theme, cwd: process.cwd(), seed: options.seed};
+  const {repository, classic} = repositories;
+  const deps = {repository, classic, store, storeWarnings, paths, env, theme, cwd: process.cwd(), seed: options.seed};
   instance.rerender(<App deps={deps} initialScreen={options.initialScreen} />);
   try {
     await instance.waitUntilExit();
   } finally {
-    await repository.close();
+    await repositories.close();
   }
   return 0;
 }

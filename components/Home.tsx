@@ -10,7 +10,7 @@ const ITEMS = [
   {value: 'create', label: 'Create a session', hint: 'wizard, then the live handshake'},
   {value: 'sessions', label: 'Stored sessions', hint: 'list, verify, delete, export'},
   {value: 'walkthrough', label: 'Walkthrough (step by step)', hint: 'every message, byte by byte'},
-  {value: 'repository', label: 'Repository', hint: 'URL, key fingerprint, organizations'},
+  {value: 'repository', label: 'Repository', hint: 'URL, suites and their keys, organizations'},
   {value: 'help', label: 'Help'},
   {value: 'quit', label: 'Quit'},
 ] as const;

@@ -7,7 +7,13 @@ import type {StoreWarningLog} from './sessions/store-warnings.js';
 
 /** Everything the views need from the outside world, injected once at the top (bin/ or tests). */
 export interface AppDeps {
+  /** The repository for the v2 suite (pinned to its P-256 key). */
   readonly repository: RepositoryTarget;
+  /**
+   * The same repository for the classic suite, pinned to its P-521 classic key, when it serves classic (the
+   * bundled server does); without it the app offers v2 only.
+   */
+  readonly classic?: RepositoryTarget;
   readonly store: SessionStore;
   readonly paths: RepPaths;
   readonly env: NodeJS.ProcessEnv;

@@ -2,6 +2,7 @@ import React, {useState} from 'react';
 import {Box} from 'ink';
 import {useScreenInput} from '../input.js';
 import {useDeps} from '../deps.js';
+import {suiteTarget} from '../suites.js';
 import {isBack, isEnter, type KeyHelp} from '../keys.js';
 import type {SessionRequest} from '../hooks/app-reducer.js';
 import {useColumns} from '../hooks/useColumns.js';
@@ -44,7 +45,7 @@ function HandshakeRun({request, onHome, onBack, onOpenSession, onRetry}: Handsha
     <Box flexDirection="column" width={columns}>
       <StageStrip state={state} request={request} />
       <Lanes state={state} columns={columns} />
-      <Outcome state={state} url={deps.repository.url} />
+      <Outcome state={state} url={suiteTarget(deps, request.suite)?.url ?? deps.repository.url} />
     </Box>
   );
 }

@@ -2,8 +2,8 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {useDeps} from '../deps.js';
 import type {HandshakeViewState} from '../hooks/handshake-reducer.js';
-import {arrowText, DIAGRAM, fit, laneWidths, messageLabel, observedText, runningItem, stepCellText, type DiagramRow} from './diagram.js';
-import {EXCHANGES, stepInfo} from './protocol-steps.js';
+import {arrowText, fit, laneWidths, messageLabel, observedText, runningItem, stepCellText, type DiagramRow} from './diagram.js';
+import {stepIn, tableOf} from './protocol-table.js';
 import {StatusIcon, type IconStatus} from './StatusIcon.js';
 
 export interface LanesProps {
@@ -11,7 +11,7 @@ export interface LanesProps {
   readonly columns: number;
 }
 
-/** The sequence diagram: client lane | messages | server lane, one row per step (see DIAGRAM). */
+/** The sequence diagram: client lane | messages | server lane, one row per step (the suite's diagram: v2 DIAGRAM, CLASSIC_DIAGRAM). */
 export function Lanes({state, columns}: LanesProps) {
   const {theme} = useDeps();
   const {lane, middle} = laneWidths(columns);
@@ -24,7 +24,7 @@ export function Lanes({state, columns}: LanesProps) {
         <Box width={lane + middle}><Text bold color={theme.client}>CLIENT</Text></Box>
         <Box width={lane}><Text bold color={theme.server}>{fit(serverTitle, lane)}</Text></Box>
       </Box>
-      {DIAGRAM.map((row, i) => (
+      {tableOf(state.suite).diagram.map((row, i) => (
         <Box key={i}>
           <StepCell id={row.client} state={state} running={running} width={lane} />
           <Arrow row={row} state={state} width={middle} />
@@ -46,7 +46,7 @@ const iconStatus = (status: 'done' | 'failed' | undefined, running: boolean): Ic
 
 function StepCell({id, state, running, width}: CellProps) {
   const {theme} = useDeps();
-  const info = id ? stepInfo(id) : undefined;
+  const info = id ? stepIn(tableOf(state.suite), id) : undefined;
   if (!id || !info) return <Box width={width} />;
   const view = state.steps[id];
   const status = iconStatus(view?.status, running === id);
@@ -81,9 +81,9 @@ function Arrow({row, state, width}: {readonly row: DiagramRow; readonly state: H
   const {theme} = useDeps();
   if (!row.message) return <Box width={width} />;
   const {exchange, direction} = row.message;
-  const info = EXCHANGES.find((e) => e.id === exchange);
+  const info = tableOf(state.suite).exchanges.find((e) => e.id === exchange);
   const view = state.exchanges[exchange];
-  const full = messageLabel(view, direction === 'request' ? info?.request ?? '' : info?.answer ?? '', direction);
+  const full = messageLabel(view, direction === 'request' ? info?.request ?? '' : info?.answer ?? '', direction, info?.okStatus);
   // A refusal's code does not fit a narrow arrow: the status and ✗ say enough (the sentence below says why).
   const label = full !== undefined && full.length > width - 5 && view?.status !== undefined ? `${view.status} ✗` : full;
   const failed = direction === 'answer' && view?.failed === true;

@@ -3,11 +3,11 @@ import {Box, Text} from 'ink';
 import {useDeps} from '../deps.js';
 import type {HandshakeViewState} from '../hooks/handshake-reducer.js';
 import {formatMs} from './diagram.js';
-import {stepInfo} from './protocol-steps.js';
+import {stepIn, tableOf} from './protocol-table.js';
 
 /** Where a failed run stopped, in words: `Stopped at A2.2 verify (server), nothing stored`. */
 export function stoppedAt(state: HandshakeViewState): string {
-  const step = state.failure?.step ? stepInfo(state.failure.step) : undefined;
+  const step = state.failure?.step ? stepIn(tableOf(state.suite), state.failure.step) : undefined;
   if (step) return `Stopped at ${step.id} ${step.action} (${step.side}), nothing stored`;
   const noAnswer = Object.values(state.exchanges).some((e) => e?.failed && e.status === undefined);
   if (state.failure?.stage) return `Stopped at stage ${state.failure.stage}${noAnswer ? ' (no answer)' : ''}, nothing stored`;

@@ -1,41 +1,11 @@
 import type {ExchangeView, HandshakeViewState} from '../hooks/handshake-reducer.js';
-import {EXCHANGES, STEPS, type ExchangeId, type StepInfo} from './protocol-steps.js';
+import {tableOf, V2_TABLE} from './protocol-table.js';
+import type {ExchangeId, StepInfo} from './protocol-steps.js';
 
-/**
- * One row of the sequence diagram: a client step, a server step, and the message crossing between them
- * (a request leaves the client's last step before it and reaches the server's first; an answer the reverse).
- * Rows with an arrow pack the two ends of a message on one line, so the whole run fits 15 rows.
- */
-export interface DiagramRow {
-  readonly client?: string;
-  readonly server?: string;
-  readonly message?: {readonly exchange: ExchangeId; readonly direction: 'request' | 'answer'};
-}
+export {DIAGRAM, type DiagramRow} from './protocol-steps.js';
 
-export const DIAGRAM: readonly DiagramRow[] = [
-  {client: 'A0.1', message: {exchange: 'a0', direction: 'request'}, server: 'A0.2'},
-  {server: 'A0.3'},
-  {client: 'A0.5', message: {exchange: 'a0', direction: 'answer'}, server: 'A0.4'},
-  {client: 'A0.6'},
-  {client: 'A1.1'},
-  {client: 'A1.2', message: {exchange: 'a1', direction: 'request'}, server: 'A2.1'},
-  {server: 'A2.2'},
-  {server: 'A2.3'},
-  {server: 'A2.4'},
-  {client: 'A3.1', message: {exchange: 'a1', direction: 'answer'}, server: 'A2.5'},
-  {client: 'A3.2'},
-  {client: 'A3.3'},
-  {client: 'A3.4', message: {exchange: 'a3', direction: 'request'}, server: 'A3.5'},
-  {client: 'A3.6', message: {exchange: 'a3', direction: 'answer'}},
-  {client: 'A3.7'},
-];
-
-/** Everything that happens, in protocol order: steps, and each exchange's request and answer. */
-export const TIMELINE: readonly string[] = STEPS.flatMap((step) => {
-  const exchange = EXCHANGES.find((e) => e.serverSteps[0] === step.id);
-  const last = EXCHANGES.find((e) => e.serverSteps[e.serverSteps.length - 1] === step.id);
-  return [...(exchange ? [`request:${exchange.id}`] : []), step.id, ...(last ? [`answer:${last.id}`] : [])];
-});
+/** Everything that happens in a v2 run, in protocol order: steps, and each exchange's request and answer. */
+export const TIMELINE: readonly string[] = V2_TABLE.timeline;
 
 function itemDone(state: HandshakeViewState, item: string): boolean {
   const [kind, id] = item.split(':');
@@ -50,7 +20,8 @@ function itemDone(state: HandshakeViewState, item: string): boolean {
  */
 export function runningItem(state: HandshakeViewState): string | undefined {
   if (state.phase !== 'running') return undefined;
-  const items = TIMELINE.filter((item) => state.live || !STEPS.some((s) => s.id === item && s.side === 'server'));
+  const {timeline, steps} = tableOf(state.suite);
+  const items = timeline.filter((item) => state.live || !steps.some((s) => s.id === item && s.side === 'server'));
   let last = -1;
   items.forEach((item, i) => {
     if (itemDone(state, item)) last = i;
@@ -101,11 +72,11 @@ export function arrowText(label: string, direction: 'request' | 'answer', width:
   return direction === 'request' ? ` ${line}▶ ` : ` ◀${line} `;
 }
 
-/** How a message's arrow reads: request `A1 412B`, answer `200 318B`, refusal `403 subject_suspended`. */
-export function messageLabel(view: ExchangeView | undefined, label: string, direction: 'request' | 'answer'): string | undefined {
+/** How a message's arrow reads: request `A1 412B`, answer `200 318B` (`okStatus`: the success status), refusal `403 subject_suspended`. */
+export function messageLabel(view: ExchangeView | undefined, label: string, direction: 'request' | 'answer', okStatus = 200): string | undefined {
   if (direction === 'request') return view?.sentBytes === undefined ? undefined : `${label} ${view.sentBytes}B`;
   if (view?.status === undefined) return view?.failed ? '✗ no answer' : undefined;
-  return view.status === 200 ? `${view.status} ${view.answerBytes}B` : `${view.status} ${view.errorCode ?? ''}`.trim();
+  return view.status === okStatus ? `${view.status} ${view.answerBytes}B` : `${view.status} ${view.errorCode ?? ''}`.trim();
 }
 
 /** The server lane without server events: what the client observed of the request at this row. */

@@ -1,3 +1,5 @@
+import type {Suite} from '../suites.js';
+
 /** The screens of the app. */
 export type Screen =
   | {readonly name: 'home'}
@@ -13,7 +15,7 @@ export interface SessionRequest {
   readonly username: string;
   readonly credentialsFile: string;
   readonly password: string;
-  readonly suite: 'v2';
+  readonly suite: Suite;
 }
 
 /** Navigation state: a stack of screens (Esc pops) and whether the help overlay is open. */

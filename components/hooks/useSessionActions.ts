@@ -1,15 +1,17 @@
 import {useEffect, useMemo, useRef, type Dispatch} from 'react';
+import {classicSessionRoles} from '../../src/client/classic-session.js';
 import {whoami} from '../../src/client/v2-session.js';
 import {describeError} from '../../src/cli/errors.js';
 import type {StoredSession} from '../../src/store/session-record.js';
 import type {AppDeps} from '../deps.js';
+import {suiteTarget} from '../suites.js';
 import {defaultExportPath, exportTargetExists, resolveExportPath, writeSessionFile} from '../sessions/session-file.js';
 import {shortDate} from '../sessions/format.js';
 import type {Notice, SessionsAction} from './sessions-reducer.js';
 
 /** What the browser can do to a session; outcomes arrive as `notice` actions. */
 export interface SessionActions {
-  /** An authenticated whoami over the session (when it belongs to this app's repository). */
+  /** v2: an authenticated whoami over the session; classic: the reference's session-roles request (when it belongs to this app's repository). */
   verify(session: StoredSession): void;
   /** Removes the session from the store (after the y/n confirmation). */
   remove(session: StoredSession): void;
@@ -36,7 +38,7 @@ export function useSessionActions(deps: AppDeps, dispatch: Dispatch<SessionsActi
       live.current = false;
     };
   }, []);
-  const {repository, store, cwd} = deps;
+  const {store, cwd} = deps;
 
   return useMemo(() => {
     const notify = (notice: Notice) => live.current && dispatch({type: 'notice', notice});
@@ -46,19 +48,30 @@ export function useSessionActions(deps: AppDeps, dispatch: Dispatch<SessionsActi
     };
     return {
       verify(session) {
+        const repository = suiteTarget(deps, session.suite);
+        if (!repository) {
+          notify({id: session.id, tone: 'error', text: `This app has no ${session.suite} repository to verify it with (suites here: v2${deps.classic ? ', classic' : ''}).`});
+          return;
+        }
         if (session.repositoryKeyFingerprint !== repository.fingerprint) {
           notify({id: session.id, tone: 'error', text: otherRepositorySentence(session, repository.fingerprint)});
           return;
         }
-        if (session.suite !== 'v2') {
-          notify({id: session.id, tone: 'error', text: `This browser verifies v2 sessions only; this one uses the ${session.suite} suite.`});
+        const done = () => live.current && reload();
+        if (session.suite === 'classic') {
+          notify({id: session.id, tone: 'running', text: `Verifying ${label(session)}: the session-roles request (counter ${session.nextSequence})…`});
+          classicSessionRoles(repository.transport, store, session.id).then((answer) => {
+            notify({id: session.id, tone: 'success', text: `Verified by the repository (session-roles): ${session.organization}/${session.username}, ` +
+              `roles: ${answer.roles.length === 0 ? 'none' : answer.roles.join(', ')}, counter ${answer.counter}, expires ${shortDate(answer.session.expiresAt)}.`});
+            done();
+          }, failed(session.id));
           return;
         }
         notify({id: session.id, tone: 'running', text: `Verifying ${label(session)}: whoami over the session…`});
         whoami(repository.transport, store, session.id).then((answer) => {
           notify({id: session.id, tone: 'success',
             text: `Verified by the repository: ${answer.organization}/${answer.username}, expires ${shortDate(new Date(answer.expires_at).toISOString())}.`});
-          if (live.current) reload();
+          done();
         }, failed(session.id));
       },
       remove(session) {
@@ -90,5 +103,5 @@ export function useSessionActions(deps: AppDeps, dispatch: Dispatch<SessionsActi
         }
       },
     };
-  }, [repository, store, cwd, dispatch, reload]);
+  }, [deps, store, cwd, dispatch, reload]);
 }

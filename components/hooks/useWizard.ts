@@ -1,20 +1,18 @@
-import {createPublicKey} from 'node:crypto';
 import {existsSync, mkdirSync} from 'node:fs';
 import {basename, join} from 'node:path';
 import {useEffect, useMemo, useReducer, useRef} from 'react';
-import {classifyCredentialFile, listCredentialFiles, resolveTypedPath, type CredentialFile} from '../../src/cli/credential-files.js';
+import {classifyCredentialFile, listCredentialFiles, resolveTypedPath} from '../../src/cli/credential-files.js';
 import {loadSubjectKey, writeCredentials} from '../../src/cli/credentials.js';
-import {refusal} from '../../src/cli/commands/create-org.js';
 import {describeError} from '../../src/cli/errors.js';
-import {toBase64Url} from '../../src/crypto/bytes.js';
-import {exportSpki} from '../../src/crypto/p256.js';
-import {V2Path} from '../../src/protocol/v2/constants.js';
 import {DEMO_PASSWORD, demoCredentialFiles} from '../../server/seed.js';
 import type {AppDeps} from '../deps.js';
+import {SUITE_CURVE, SUITES, suiteTarget, suiteUnavailable, type Suite} from '../suites.js';
 import type {SessionRequest} from './app-reducer.js';
+import {inspectKeyFile, unlockedCurve, wrongCurveSentence, type KeyFile} from './key-files.js';
+import {registerOrganization} from './register-organization.js';
 import {useOrganizations, type OrganizationsState} from './useOrganizations.js';
-import {initialWizardState, wizardReducer, type WizardAction, type WizardField, type WizardState} from './wizard-reducer.js';
-import {fileNameProblem} from './wizard-validation.js';
+import {afterKey, initialWizardState, wizardReducer, type WizardAction, type WizardField, type WizardState} from './wizard-reducer.js';
+import {emailProblem, fileNameProblem} from './wizard-validation.js';
 
 /** A folder the key step lists, with how it is shown. */
 export interface KeyFolder {
@@ -26,18 +24,23 @@ export interface KeyFolder {
 export interface WizardController {
   readonly state: WizardState;
   readonly organizations: OrganizationsState;
-  readonly credentials: readonly CredentialFile[];
+  /** The credentials files found, judged for the chosen suite's curve. */
+  readonly credentials: readonly KeyFile[];
   readonly folders: readonly KeyFolder[];
   /** The seeded demo key file (bundled repository only): its password may be prefilled. */
   readonly demoKey?: string;
+  /** Why a suite cannot be chosen here (absent: it can). */
+  readonly unavailable: Readonly<Partial<Record<Suite, string>>>;
   readonly dispatch: (action: WizardAction) => void;
   edit(field: WizardField, value: string): void;
+  chooseSuite(suite: Suite): void;
   chooseKey(path: string): void;
   submitKeyPath(): void;
   submitPassword(): void;
   submitGenerateName(): void;
   submitGeneratePassword(): void;
-  finish(): void;
+  /** The last answer of a new organization's subject: registers it through the suite's route, then starts. */
+  submitEmail(): void;
 }
 
 /** Runs the wizard: the reducer plus key unlocking, credential generation and organization registration. */
@@ -48,30 +51,46 @@ export function useWizard(deps: AppDeps, onDone: (request: SessionRequest) => vo
   useEffect(() => () => void (alive.current = false), []);
   const v = state.values;
   const folders = useMemo(() => [{dir: deps.paths.credentialsDir, label: 'REP_HOME/credentials'}, {dir: deps.cwd, label: '.'}], [deps]);
-  const credentials = useMemo(() => (state.step === 'key' ? listCredentialFiles(folders.map((f) => f.dir)) : []), [state.step, folders]);
+  const credentials = useMemo(
+    () => (state.step === 'key' ? listCredentialFiles(folders.map((f) => f.dir)).map((file) => inspectKeyFile(file, v.suite)) : []),
+    [state.step, folders, v.suite],
+  );
   const demoKey = deps.repository.bundled ? demoCredentialFiles(deps.paths).privateKey : undefined;
+  const unavailable = useMemo(() => Object.fromEntries(SUITES.map((suite) => [suite, suiteUnavailable(deps, suite)])) as Partial<Record<Suite, string>>, [deps]);
   const fail = (message: string, clear?: WizardField) => dispatch({type: 'fail', message, clear});
+  const request = (credentialsFile: string, password: string): SessionRequest =>
+    ({organization: v.organization, username: v.username, credentialsFile, password, suite: v.suite});
+
+  /** A usable key: a new organization's subject goes on to its details; otherwise the handshake starts. */
+  const keyReady = (file: string, password: string, generated = false) => {
+    if (afterKey(v) === 'full-name') dispatch({type: 'key-ready', file, password, generated});
+    else onDone(request(file, password));
+  };
 
   const chooseKey = (path: string) => {
-    const file = classifyCredentialFile(path);
+    const file = inspectKeyFile(classifyCredentialFile(path), v.suite);
     const name = basename(path);
     if (file.kind === 'not-a-key') return fail(`${name}: ${file.problem}`);
+    if (file.wrongCurve && file.curve) return fail(wrongCurveSentence(name, file.curve, v.suite, file.curveFrom));
     if (file.kind === 'encrypted') return dispatch({type: 'key-locked', file: path, demoPassword: path === demoKey ? DEMO_PASSWORD : undefined});
-    if (file.problem) return fail(`${name} is the wrong kind of key (${file.problem}): the handshake needs a P-256 EC key`);
-    dispatch({type: 'key-ready', file: path, password: ''});
+    if (file.problem) return fail(`${name} is the wrong kind of key (${file.problem}): the ${v.suite} suite needs a ${SUITE_CURVE[v.suite]} EC key`);
+    keyReady(path, '');
   };
 
   const submitPassword = () => {
     try {
-      loadSubjectKey(v.keyFile, v.password);
-      dispatch({type: 'key-ready', file: v.keyFile, password: v.password});
+      loadSubjectKey(v.keyFile, v.password, v.suite);
     } catch (error) {
       const failure = describeError(error);
       const name = basename(v.keyFile);
+      const curve = failure.code === 'wrong_curve' ? unlockedCurve(v.keyFile, v.password) : undefined;
       if (failure.code === 'wrong_password') fail(`wrong password for ${name}: try again`, 'password');
       else if (failure.code === 'password_required') fail(`${name} is encrypted: type its password`);
+      else if (curve) fail(wrongCurveSentence(name, curve, v.suite));
       else fail(failure.message.replace(v.keyFile, name));
+      return;
     }
+    keyReady(v.keyFile, v.password);
   };
 
   const generatedFile = () => join(deps.paths.credentialsDir, `${v.generateName}.pem`);
@@ -85,40 +104,32 @@ export function useWizard(deps: AppDeps, onDone: (request: SessionRequest) => vo
     if (v.generatePassword === '') return fail('the password must not be empty: it encrypts the new private key');
     try {
       mkdirSync(deps.paths.credentialsDir, {recursive: true, mode: 0o700});
-      writeCredentials(generatedFile(), v.generatePassword);
-      dispatch({type: 'key-ready', file: generatedFile(), password: v.generatePassword, generated: true});
-    } catch (error) {
-      fail(describeError(error).message);
-    }
-  };
-
-  const finish = () => {
-    const request: SessionRequest = {organization: v.organization, username: v.username, credentialsFile: v.keyFile, password: v.password, suite: v.suite};
-    if (!v.createOrganization) return onDone(request);
-    dispatch({type: 'busy', message: `registering organization ${v.organization} with subject ${v.username} and its public key…`});
-    let publicKey: string;
-    try {
-      publicKey = toBase64Url(exportSpki(createPublicKey(loadSubjectKey(v.keyFile, v.password))));
+      writeCredentials(generatedFile(), v.generatePassword, false, v.suite);
     } catch (error) {
       return fail(describeError(error).message);
     }
-    // As rep-create-org does: POST /v2/organizations with the subject's public key (SPKI, base64url).
-    const body = {organization: v.organization, username: v.username, full_name: v.fullName, email: v.email, public_key: publicKey};
-    deps.repository.transport.request('POST', V2Path.Organizations, body).then(
-      (response) => {
-        if (!alive.current) return;
-        if (response.status === 201) onDone(request);
-        else fail(refusal(response.status, response.body).message);
-      },
-      (error: unknown) => alive.current && fail(describeError(error).message),
-    );
+    keyReady(generatedFile(), v.generatePassword, true);
+  };
+
+  const submitEmail = () => {
+    const problem = emailProblem(v.email);
+    const target = suiteTarget(deps, v.suite);
+    if (problem || !target) return fail(problem ?? `the ${v.suite} suite is not available here`);
+    if (state.busy) return;
+    dispatch({type: 'busy', message: `registering organization ${v.organization} with subject ${v.username} and its ${SUITE_CURVE[v.suite]} public key (${v.suite} route)…`});
+    Promise.resolve()
+      .then(() => registerOrganization(target, v.suite, {
+        organization: v.organization, username: v.username, fullName: v.fullName, email: v.email, subjectKey: loadSubjectKey(v.keyFile, v.password, v.suite),
+      }))
+      .then(() => alive.current && onDone(request(v.keyFile, v.password)), (error: unknown) => alive.current && fail(describeError(error).message));
   };
 
   return {
-    state, organizations, credentials, folders, demoKey, dispatch,
+    state, organizations, credentials, folders, demoKey, unavailable, dispatch,
     edit: (field, value) => dispatch({type: 'edit', field, value}),
+    chooseSuite: (suite) => (unavailable[suite] ? fail(`${suite}: ${unavailable[suite]}`) : dispatch({type: 'choose-suite', suite})),
     chooseKey,
     submitKeyPath: () => (v.keyPath.trim() === '' ? fail('type the path of a private key file (Tab completes)') : chooseKey(resolveTypedPath(v.keyPath.trim(), deps.cwd))),
-    submitPassword, submitGenerateName, submitGeneratePassword, finish,
+    submitPassword, submitGenerateName, submitGeneratePassword, submitEmail,
   };
 }

@@ -1,9 +1,14 @@
-import {emailProblem, fileNameProblem, fullNameProblem, nameProblem} from './wizard-validation.js';
+import type {Suite} from '../suites.js';
+import {defaultCredentialsName, fileNameProblem, fullNameProblem, nameProblem} from './wizard-validation.js';
 
-/** The wizard's steps, in the order a user meets them (some only on the "new organization" path). */
+/**
+ * The wizard's steps, in the order a user meets them (some only on the "new organization" path). The suite
+ * comes before the key, so listing, checking and generating keys use its curve; the last answer (the key, or
+ * the email of a new organization's subject) starts the handshake.
+ */
 export type WizardStep =
-  | 'organization' | 'new-organization' | 'username' | 'key' | 'key-path' | 'password'
-  | 'generate-name' | 'generate-password' | 'full-name' | 'email' | 'suite';
+  | 'organization' | 'new-organization' | 'username' | 'suite' | 'key' | 'key-path' | 'password'
+  | 'generate-name' | 'generate-password' | 'full-name' | 'email';
 
 /** Everything the user typed or chose; kept when going back, so Esc never loses input. */
 export interface WizardValues {
@@ -27,7 +32,7 @@ export interface WizardValues {
   readonly generated: boolean;
   readonly fullName: string;
   readonly email: string;
-  readonly suite: 'v2';
+  readonly suite: Suite;
 }
 
 /** The fields a text input edits. */
@@ -50,13 +55,13 @@ export type WizardAction =
   | {readonly type: 'create-organization'}
   | {readonly type: 'submit-new-organization'; readonly existing: readonly string[]}
   | {readonly type: 'submit-username'}
+  | {readonly type: 'choose-suite'; readonly suite: Suite}
   | {readonly type: 'choose-key-path'}
   | {readonly type: 'choose-generate'}
   | {readonly type: 'submit-generate-name'}
   | {readonly type: 'key-locked'; readonly file: string; readonly demoPassword?: string}
   | {readonly type: 'key-ready'; readonly file: string; readonly password: string; readonly generated?: boolean}
   | {readonly type: 'submit-full-name'}
-  | {readonly type: 'submit-email'}
   | {readonly type: 'fail'; readonly message: string; readonly clear?: WizardField}
   | {readonly type: 'busy'; readonly message?: string}
   | {readonly type: 'back'};
@@ -100,12 +105,14 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case 'submit-username': {
       const problem = nameProblem(v.username, 'username');
-      return problem ? fail(state, problem) : go(state, 'key');
+      return problem ? fail(state, problem) : go(state, 'suite');
     }
+    case 'choose-suite':
+      return go(state, 'key', {...v, suite: action.suite});
     case 'choose-key-path':
       return go(state, 'key-path');
     case 'choose-generate':
-      return go(state, 'generate-name', {...v, generateName: v.generateName || v.username.replace(/[^A-Za-z0-9._-]/g, '')});
+      return go(state, 'generate-name', {...v, generateName: v.generateName || defaultCredentialsName(v)});
     case 'submit-generate-name':
       return fileNameProblem(v.generateName) ? fail(state, fileNameProblem(v.generateName)) : go(state, 'generate-password');
     case 'key-locked': {
@@ -114,17 +121,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return go(state, 'password', {...v, keyFile: action.file, password, passwordFor: action.file, passwordPrefilled: same ? v.passwordPrefilled : action.demoPassword !== undefined});
     }
     case 'key-ready': {
+      // Only a new organization's subject has more to answer (otherwise the key starts the handshake: see afterKey).
       // Back from the next step returns to the key list (the password or generation steps are done).
       const keyAt = state.history.lastIndexOf('key');
       const base = {...state, history: keyAt >= 0 ? state.history.slice(0, keyAt) : state.history, step: 'key' as const};
       const values = {...v, keyFile: action.file, password: action.password, passwordFor: action.file, generated: action.generated === true,
         ...(action.generated ? {generatePassword: ''} : {})};
-      return go(base, v.createOrganization ? 'full-name' : 'suite', values);
+      return go(base, 'full-name', values);
     }
     case 'submit-full-name':
       return fullNameProblem(v.fullName) ? fail(state, fullNameProblem(v.fullName)) : go(state, 'email');
-    case 'submit-email':
-      return emailProblem(v.email) ? fail(state, emailProblem(v.email)) : go(state, 'suite');
     case 'fail':
       return {...state, error: action.message, busy: undefined, values: action.clear ? {...v, [action.clear]: ''} : v};
     case 'busy':
@@ -134,3 +140,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {step: state.history[state.history.length - 1], history: state.history.slice(0, -1), values: v, error: undefined};
   }
 }
+
+/** What follows a usable key: a new organization's subject details, or the handshake (the key is the last answer). */
+export const afterKey = (values: WizardValues): 'full-name' | 'finish' => (values.createOrganization ? 'full-name' : 'finish');
+
+/** Whether Enter on this step starts the handshake (the last answer of the current path). */
+export const isLastStep = (state: WizardState): boolean =>
+  state.step === 'email' || (!state.values.createOrganization && (state.step === 'password' || state.step === 'generate-password'));
+

@@ -33,3 +33,9 @@ export function fullNameProblem(value: string): string | undefined {
   if ([...value].length > 128) return 'the name is too long: at most 128 characters';
   return CONTROL.test(value) ? 'the name contains a control character' : undefined;
 }
+
+/** The default name of new credentials: the username (letters, digits, `._-`), with `-classic` for the classic suite's P-521 key. */
+export function defaultCredentialsName(values: {readonly username: string; readonly suite: string}): string {
+  const base = values.username.replace(/[^A-Za-z0-9._-]/g, '').replace(/^[._-]+/, '') || 'subject';
+  return values.suite === 'classic' ? `${base}-classic` : base;
+}

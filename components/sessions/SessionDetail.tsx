@@ -2,7 +2,8 @@ import React, {type ReactNode} from 'react';
 import {Box, Text} from 'ink';
 import type {StoredSession} from '../../src/store/session-record.js';
 import {useDeps} from '../deps.js';
-import {isExpired, keyFingerprint, shortDate, timeLeft} from './format.js';
+import {suiteTarget} from '../suites.js';
+import {isExpired, keyEntryKind, keyFingerprint, shortDate, timeLeft} from './format.js';
 
 export interface SessionDetailProps {
   readonly session: StoredSession;
@@ -24,8 +25,9 @@ function Field({label, children}: {readonly label: string; readonly children: Re
 
 /** One session: identity, repository, lifetime, sequence number and key fingerprints (raw keys only when revealed). */
 export function SessionDetail({session, revealed, now}: SessionDetailProps) {
-  const {theme, repository} = useDeps();
-  const ours = session.repositoryKeyFingerprint === repository.fingerprint;
+  const deps = useDeps();
+  const {theme} = deps;
+  const ours = session.repositoryKeyFingerprint === suiteTarget(deps, session.suite)?.fingerprint;
   const expired = isExpired(session, now);
   const keyNames = Object.keys(session.keys);
   const nameWidth = Math.max(14, ...keyNames.map((n) => n.length)) + 2;
@@ -50,12 +52,16 @@ export function SessionDetail({session, revealed, now}: SessionDetailProps) {
       <Field label="key material">
         <Text color={theme.muted}>{revealed ? 'SHA-256 (first 16 hex), then the raw key: R hides it' : 'SHA-256, first 16 hex digits (R reveals the raw keys)'}</Text>
       </Field>
-      {keyNames.map((name) => (
-        <Text key={name}>
-          {'  '}{name.padEnd(nameWidth)}{keyFingerprint(session.keys[name])}
-          {revealed ? <Text color={theme.warning}>  {session.keys[name]}</Text> : null}
-        </Text>
-      ))}
+      {keyNames.map((name) => {
+        const kind = keyEntryKind(session, name);
+        if (kind === 'identifier') return <Text key={name}>{'  '}{name.padEnd(nameWidth)}{session.keys[name]} <Text color={theme.muted}>(an identifier, not a key)</Text></Text>;
+        return (
+          <Text key={name}>
+            {'  '}{name.padEnd(nameWidth)}{keyFingerprint(session.keys[name], kind)}
+            {revealed ? <Text color={theme.warning}>  {session.keys[name]}</Text> : null}
+          </Text>
+        );
+      })}
     </Box>
   );
 }

@@ -20,7 +20,7 @@ export const SESSIONS_KEYS: readonly KeyHelp[] = [
   {keys: '/', action: 'filter by organization, username or id (Esc clears)'},
   {keys: 's', action: 'sort by created, expires, organization, username'},
   {keys: 'r', action: 'reverse the sort order'},
-  {keys: 'v', action: 'verify: an authenticated whoami over the session'},
+  {keys: 'v', action: 'verify: an authenticated request over the session (v2 whoami, classic session-roles)'},
   {keys: 'd', action: 'delete the session (asks y/n)'},
   {keys: 'e', action: 'export to a JSON file (mode 0600)'},
   {keys: 'R', action: 'detail: reveal or hide the raw key material'},

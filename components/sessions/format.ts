@@ -32,7 +32,16 @@ export function cell(text: string, width: number): string {
   return cut.padEnd(width);
 }
 
-/** SHA-256 of a key's bytes, first 16 hex digits: lets two copies be compared without showing the key. */
-export function keyFingerprint(base64url: string): string {
-  return createHash('sha256').update(Buffer.from(base64url, 'base64url')).digest('hex').slice(0, 16);
+/** SHA-256 of a key's bytes (base64url, or hex), first 16 hex digits: lets two copies be compared without showing the key. */
+export function keyFingerprint(value: string, encoding: 'base64url' | 'hex' = 'base64url'): string {
+  return createHash('sha256').update(Buffer.from(value, encoding)).digest('hex').slice(0, 16);
+}
+
+/**
+ * How a stored `keys` entry is shown: key material as a fingerprint (its encoding), or an identifier as it is.
+ * Classic sessions keep the reference's `sessionId` (public: it is in every request's path) and `nonce` (hex).
+ */
+export function keyEntryKind(session: StoredSession, name: string): 'identifier' | 'hex' | 'base64url' {
+  if (session.suite !== 'classic') return 'base64url';
+  return name === 'sessionId' ? 'identifier' : name === 'nonce' ? 'hex' : 'base64url';
 }

@@ -1,4 +1,4 @@
-import React, {useState} from 'react';
+import React, {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useScreenInput} from '../input.js';
 import TextInput from 'ink-text-input';
@@ -34,12 +34,20 @@ export function OrganizationStep({wizard}: {readonly wizard: WizardController}) 
     if (key.upArrow) setIndex(moveIndex(current, -1, items.length));
     else if (key.downArrow) setIndex(moveIndex(current, 1, items.length));
   });
+  // Enter while the list is still loading chooses once it has arrived (the highlighted first item, as shown).
+  const [pending, setPending] = useState(false);
   const submit = () => {
-    if (organizations.status === 'loading') return;
+    if (organizations.status === 'loading') return setPending(true);
     const org = orgs[current];
     if (org) dispatch({type: 'choose-organization', name: org.name, defaultUsername: defaultSubject(org)});
     else dispatch({type: 'create-organization'});
   };
+  useEffect(() => {
+    if (pending && organizations.status !== 'loading') {
+      setPending(false);
+      submit();
+    }
+  });
   return (
     <Box flexDirection="column">
       <Text bold>Organization</Text>
@@ -50,7 +58,7 @@ export function OrganizationStep({wizard}: {readonly wizard: WizardController}) 
           setIndex(0);
         }} />
       </Box>
-      {organizations.status === 'loading' ? <Text color={theme.muted}>loading the repository's organizations…</Text> : null}
+      {organizations.status === 'loading' ? <Text color={theme.muted}>loading the repository's organizations…{pending ? ' (Enter chooses once loaded)' : ''}</Text> : null}
       {organizations.status === 'error' ? <Text color={theme.error}>cannot list organizations: {organizations.message}</Text> : null}
       {organizations.status === 'ready' && orgs.length === 0 ? (
         <Text color={theme.muted}>{organizations.organizations.length === 0 ? 'the repository has no organizations yet' : 'no organization matches the filter'}</Text>

@@ -14,10 +14,12 @@ export interface TextFieldProps {
   readonly placeholder?: string;
   /** A muted line under the field. */
   readonly note?: string;
+  /** A warning under the field (something to know before pressing Enter). */
+  readonly warning?: string;
 }
 
 /** A labelled ink-text-input; while mounted the app leaves `q` and `?` to it. */
-export function TextField({label, value, onChange, onSubmit, mask = false, placeholder, note}: TextFieldProps) {
+export function TextField({label, value, onChange, onSubmit, mask = false, placeholder, note, warning}: TextFieldProps) {
   const {theme} = useDeps();
   useTextEntry(true);
   return (
@@ -26,7 +28,8 @@ export function TextField({label, value, onChange, onSubmit, mask = false, place
         <Text bold>{label} </Text>
         <TextInput value={value} onChange={onChange} onSubmit={onSubmit} mask={mask ? '•' : undefined} placeholder={placeholder} />
       </Box>
-      {note ? <Text color={theme.muted}>{note}</Text> : null}
+      {note ? <Text color={theme.muted} wrap="wrap">{note}</Text> : null}
+      {warning ? <Text color={theme.warning} wrap="wrap">{warning}</Text> : null}
     </Box>
   );
 }

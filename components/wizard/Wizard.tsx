@@ -5,7 +5,7 @@ import {useDeps} from '../deps.js';
 import {isBack, type KeyHelp} from '../keys.js';
 import type {SessionRequest} from '../hooks/app-reducer.js';
 import {useWizard} from '../hooks/useWizard.js';
-import type {WizardStep} from '../hooks/wizard-reducer.js';
+import {isLastStep, type WizardStep} from '../hooks/wizard-reducer.js';
 import {KeyPathStep} from './KeyPathStep.js';
 import {KeyStep} from './KeyStep.js';
 import {OrganizationStep} from './OrganizationStep.js';
@@ -17,7 +17,7 @@ export const WIZARD_KEYS: readonly KeyHelp[] = [
   {keys: 'type', action: 'filter organizations / enter text'},
   {keys: '↑/↓', action: 'choose in a list'},
   {keys: 'Tab', action: 'complete a typed path'},
-  {keys: 'Enter', action: 'next step (the last one starts the handshake)'},
+  {keys: 'Enter', action: 'next step (the last answer starts the handshake)'},
   {keys: 'Esc', action: 'previous step, keeping what you typed'},
   {keys: 'Ctrl-C', action: 'quit'},
 ];
@@ -31,12 +31,19 @@ export interface WizardProps {
 
 const FOOTERS: Partial<Record<WizardStep, string>> = {
   organization: 'type to filter · ↑/↓ choose · Enter next · Esc back · Ctrl-C quit',
+  suite: '↑/↓ choose · Enter next · Esc back · q quit',
   key: '↑/↓ choose · Enter next · Esc back · q quit',
   'key-path': 'Tab complete · Enter next · Esc back · Ctrl-C quit',
-  suite: 'Enter start · Esc back · q quit',
 };
 
-/** The "create a session" wizard: organization, username, private key, suite; then the live handshake. */
+/** What Enter does on the last answer. */
+const START: Partial<Record<WizardStep, string>> = {
+  password: 'Enter unlocks the key and starts the handshake',
+  'generate-password': 'Enter generates the key and starts the handshake',
+  email: 'Enter registers the organization and starts the handshake',
+};
+
+/** The "create a session" wizard: organization, username, suite, private key (and a new organization's details); then the live handshake. */
 export function Wizard({onBack, onDone}: WizardProps) {
   const deps = useDeps();
   const {theme} = deps;
@@ -59,7 +66,10 @@ export function Wizard({onBack, onDone}: WizardProps) {
       </Box>
       {state.error ? <Text color={theme.error} wrap="wrap">✗ {state.error}</Text> : null}
       {state.busy ? <Text color={theme.accent} wrap="wrap">{state.busy}</Text> : null}
-      <Box marginTop={1}><Text color={theme.muted}>{FOOTERS[state.step] ?? 'Enter next · Esc back · Ctrl-C quit'}</Text></Box>
+      <Box marginTop={1}>
+        {isLastStep(state) ? <Text color={theme.accent}>{START[state.step]}<Text color={theme.muted}> · Esc back</Text></Text>
+          : <Text color={theme.muted}>{FOOTERS[state.step] ?? 'Enter next · Esc back · Ctrl-C quit'}</Text>}
+      </Box>
     </Box>
   );
 }

@@ -29,11 +29,11 @@ describe('live handshake', () => {
     await ui.press(KEY.enter);
     await ui.waitFor('Username in acme');
     await ui.press(KEY.enter);
+    await ui.waitFor('❯ v2');
+    await ui.press(KEY.enter);
     await ui.waitFor('Private key of alice');
     await ui.press(KEY.enter);
     await ui.waitFor('prefilled');
-    await ui.press(KEY.enter);
-    await ui.waitFor('Enter starts the handshake');
     await ui.press(KEY.enter);
     const done = await ui.waitFor('stored', 10000);
     const [session] = await app.deps.store.list();

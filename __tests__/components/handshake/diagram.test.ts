@@ -1,5 +1,6 @@
 import {arrowText, DIAGRAM, formatMs, laneWidths, messageLabel, observedText, stepCellText, TIMELINE} from '../../../components/handshake/diagram.js';
 import {STEPS} from '../../../components/handshake/protocol-steps.js';
+import {CLASSIC_TABLE, V2_TABLE} from '../../../components/handshake/protocol-table.js';
 
 describe('sequence diagram layout', () => {
   it('places every sub-step of docs/PROTOCOL.md §13 exactly once, on its side, in 15 rows', () => {
@@ -42,4 +43,26 @@ describe('sequence diagram layout', () => {
     expect(observedText({sentBytes: 1, sentAt: 1, status: 200, answeredAt: 5.5})).toBe('answered 200 in 4.5ms');
     expect(observedText({sentBytes: 1})).toBe('waiting for the answer');
   });
+
+  it.each([V2_TABLE, CLASSIC_TABLE])('$suite: every step of the table is in the diagram once, on its side; every step fits 80 columns', (table) => {
+    const placed = table.diagram.flatMap((row) => [row.client, row.server]).filter(Boolean).sort();
+    expect(placed).toEqual(table.steps.map((s) => s.id).sort());
+    for (const row of table.diagram) {
+      if (row.client) expect(table.steps.find((s) => s.id === row.client)?.side).toBe('client');
+      if (row.server) expect(table.steps.find((s) => s.id === row.server)?.side).toBe('server');
+      if (row.message) expect(table.exchanges.map((e) => e.id)).toContain(row.message.exchange);
+    }
+    for (const step of table.steps) expect(stepCellText(step, 12.3, laneWidths(80).lane)).toHaveLength(laneWidths(80).lane - 2);
+  });
+
+  it('classic: 13 rows, two round trips on POST /sessions told apart by stage, no key confirmation', () => {
+    expect(CLASSIC_TABLE.diagram).toHaveLength(13);
+    expect(CLASSIC_TABLE.steps.map((s) => s.id)).not.toContain('A3.4');
+    expect(CLASSIC_TABLE.timeline.slice(0, 6)).toEqual(['A0.1', 'request:a0', 'A0.2', 'A0.3', 'A0.4', 'answer:a0']);
+    expect(CLASSIC_TABLE.exchangeOf({path: '/sessions', stage: 'A0'})?.id).toBe('a0');
+    expect(CLASSIC_TABLE.exchangeOf({path: '/sessions', stage: 'A2'})).toMatchObject({id: 'a1', okStatus: 201});
+    expect(CLASSIC_TABLE.exchangeOf({path: '/v2/session/a0', stage: 'A0'})).toBeUndefined();
+    expect(messageLabel({status: 201, answerBytes: 300}, 'A2', 'answer', 201)).toBe('201 300B');
+  });
 });
+

@@ -87,3 +87,52 @@ describe('handshakeReducer', () => {
     expect(play(true, ...noise).unmatched).toHaveLength(100);
   });
 });
+
+describe('handshakeReducer, classic suite', () => {
+  const playClassic = (live: boolean, ...actions: HandshakeAction[]) => actions.reduce(handshakeReducer, initialHandshakeState(live, 'classic'));
+  const KEY_C = 'LS0tLS1CRUdJTiBQVUJMSUMgS0VZ';
+  const SERVER_RUN = 'hash-of-key';
+  /** Phase 1 (messages 1–2): the server names both phases by a hash of the client's key; the client knows the key. */
+  const phase1: HandshakeAction[] = [
+    client({type: 'stage-start', side: 'client', stage: 'A0', runId: RUN}),
+    client(step('client', 'A0.1')),
+    client(message('client', 'A0', '/sessions', 'request', {public_key: KEY_C}), 10),
+    server(message('server', 'A0', '/sessions', 'request', {public_key: KEY_C}, undefined, SERVER_RUN)),
+    server(step('server', 'A0.2', SERVER_RUN)), server(step('server', 'A0.3', SERVER_RUN)), server(step('server', 'A0.4', SERVER_RUN)),
+    client(message('client', 'A0', '/sessions', 'response', {data: {public_key: 'E_s'}, signature: 'sig'}, 200), 14),
+    client(step('client', 'A0.5')), client(step('client', 'A0.6')), client(step('client', 'A1.1')), client(step('client', 'A1.2')),
+  ];
+  /** Phase 2 (messages 3–4) on the same path, told apart by stage; the server run is the same. */
+  const phase2 = (status: number, serverSteps: string[]): HandshakeAction[] => [
+    client(message('client', 'A2', '/sessions', 'request', {client_ephemeral_public_key: KEY_C, message: 'm', iv: 'i'}), 20),
+    server(message('server', 'A2', '/sessions', 'request', {client_ephemeral_public_key: KEY_C}, undefined, SERVER_RUN)),
+    ...serverSteps.map((id) => server(step('server', id, SERVER_RUN))),
+    ...(status === 201 ? [] : [server({type: 'stage-failed', side: 'server', stage: 'A2', runId: SERVER_RUN, code: 'refused', message: `HTTP ${status}`} as unknown as HandshakeEvent)]),
+    client(message('client', 'A2', '/sessions', 'response', {data: 'x', iv: 'y'}, status), 25),
+  ];
+
+  it('adopts the server run by the client key, maps both POST /sessions by stage, and takes 201 as success', () => {
+    const state = playClassic(true, ...phase1, server(step('server', 'A0.2', 'another-client')), ...phase2(201, ['A2.1', 'A2.2', 'A2.3', 'A2.4', 'A2.5']));
+    expect(state.serverRuns).toEqual([KEY_C, SERVER_RUN]);
+    expect(Object.keys(state.steps).filter((id) => id.startsWith('A2'))).toEqual(['A2.1', 'A2.2', 'A2.3', 'A2.4', 'A2.5']);
+    expect(state.unmatched).toHaveLength(1);
+    expect(state.exchanges.a0).toMatchObject({status: 200, failed: false});
+    expect(state.exchanges.a1).toMatchObject({sentAt: 20, status: 201, failed: false});
+    expect(runningItem(state)).toBe('A3.1');
+  });
+
+  it('a refusal stops at the server step it failed (A2.2), whose later encrypt step is done', () => {
+    const state = playClassic(true, ...phase1, ...phase2(404, ['A2.1', 'A2.5']),
+      client({type: 'stage-failed', side: 'client', stage: 'A2', runId: RUN, code: 'handshake_failed', message: 'refused'}));
+    expect(state.failure).toMatchObject({stage: 'A2', step: 'A2.2'});
+    expect(state.steps['A2.2']).toEqual({status: 'failed'});
+    expect(state.exchanges.a1).toMatchObject({status: 404, failed: true});
+  });
+
+  it('the running item without server events: the awaited answer, then the client steps (no A3.4–A3.6)', () => {
+    expect(runningItem(playClassic(false, ...phase1.slice(0, 3)))).toBe('answer:a0');
+    const all = playClassic(false, ...phase1, ...phase2(201, []), ...['A3.1', 'A3.2', 'A3.3'].map((id) => client(step('client', id))));
+    expect(runningItem(all)).toBe('A3.7');
+  });
+});
+

@@ -11,6 +11,10 @@ import {createConfSessionStore} from '../../../src/store/session-store.js';
 import {startTestApp, type TestApp} from '../../helpers/app-deps.js';
 import {KEY, renderInk} from '../../helpers/ink.js';
 import {demoSession, fakeSession} from '../../helpers/sessions.js';
+import {runSessionHandshake} from '../../../components/hooks/handshake-runners.js';
+import {registerOrganization} from '../../../components/hooks/register-organization.js';
+import {loadSubjectKey, writeCredentials} from '../../../src/cli/credentials.js';
+import type {StoredSession} from '../../../src/store/session-record.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -193,3 +197,60 @@ describe('SessionsScreen: detail and actions over real sessions', () => {
     await ui.unmount();
   });
 });
+
+describe('SessionsScreen: classic sessions', () => {
+  let count = 0;
+  /** A real classic session: a new organization registered over the classic route with a P-521 subject, then the classic handshake. */
+  async function classicSession(deps: AppDeps): Promise<StoredSession> {
+    const organization = `classic-${++count}`;
+    const credentialsFile = join(deps.cwd, `${organization}.pem`);
+    writeCredentials(credentialsFile, 'pw', true, 'classic');
+    const subjectKey = loadSubjectKey(credentialsFile, 'pw', 'classic');
+    await registerOrganization(deps.classic!, 'classic', {organization, username: 'erin', fullName: 'Erin', email: `erin@${organization}.example`, subjectKey});
+    let stored: StoredSession | undefined;
+    await runSessionHandshake(deps.classic!, {organization, username: 'erin', credentialsFile, password: 'pw', suite: 'classic'},
+      {emit: () => {}, save: async (session) => void (stored = session, await deps.store.save(session))});
+    return stored!;
+  }
+
+  it('verifies with the session-roles request, showing the answer; the counter advances each time', async () => {
+    const deps = freshDeps();
+    const session = await classicSession(deps);
+    const ui = await open(deps, session.id);
+    await ui.waitFor('1 stored session');
+    expect(ui.frame()).toMatch(/classic-1\s+erin\s+classic/);
+    await ui.press(KEY.enter);
+    let frame = await ui.waitFor('repository key');
+    for (const text of [session.id, 'classic', deps.classic!.fingerprint, 'the one this app pins', 'next sequence  1']) expect(frame).toContain(text);
+    expect(frame).toContain(`sessionKey      ${keyFingerprint(session.keys.sessionKey)}`);
+    expect(frame).toContain(`nonce           ${keyFingerprint(session.keys.nonce, 'hex')}`);
+    expect(frame).toContain(`sessionId       ${session.keys.sessionId} (an identifier, not a key)`);
+    expect(frame).not.toContain(session.keys.nonce);
+    await ui.press('v');
+    frame = await ui.waitFor('Verified by the repository', 10000);
+    expect(frame.replace(/\s+/g, ' ')).toContain(`Verified by the repository (session-roles): ${session.organization}/erin, roles: none, counter 1, expires`);
+    await ui.waitFor('next sequence  2');
+    await ui.press('v');
+    await ui.waitFor((f) => f.replace(/\s+/g, ' ').includes('roles: none, counter 2'), 10000);
+    expect((await deps.store.get(session.id))?.nextSequence).toBe(3);
+    await ui.unmount();
+  });
+
+  it('a refused session says why (the reference message), and one from another classic repository is not sent', async () => {
+    const deps = freshDeps();
+    const session = await classicSession(deps);
+    await deps.store.save({...session, id: `${session.id}-old`, nextSequence: 1, createdAt: '2001-01-01T00:00:00Z'});
+    await deps.store.save(fakeSession({suite: 'classic', organization: 'elsewhere', createdAt: '2000-01-01T00:00:00Z'}));
+    const ui = await open(deps, session.id);
+    await ui.waitFor('3 stored sessions');
+    await ui.press('v');
+    await ui.waitFor('Verified by the repository (session-roles)', 10000);
+    // The older copy reuses counter 1: the repository refuses the replay.
+    await ui.press('j', 'v');
+    await ui.waitFor((f) => f.replace(/\s+/g, ' ').includes('Session: the repository refused (HTTP 403): Invalid message order'), 10000);
+    await ui.press('j', 'v');
+    await ui.waitFor((f) => f.includes('belongs to the repository with key abababab') && f.includes(deps.classic!.fingerprint.slice(0, 16)));
+    await ui.unmount();
+  });
+});
+

@@ -5,6 +5,9 @@ import {join} from 'node:path';
 import {DepsProvider} from '../../../components/deps.js';
 import type {SessionRequest} from '../../../components/hooks/app-reducer.js';
 import {Wizard} from '../../../components/wizard/Wizard.js';
+import {loadSubjectKey} from '../../../src/cli/credentials.js';
+import {importP521PublicKey} from '../../../src/crypto/p521.js';
+import {exportSpki} from '../../../src/crypto/p256.js';
 import {KEY, renderInk, type Rendered} from '../../helpers/ink.js';
 import {startTestApp, type TestApp} from '../../helpers/app-deps.js';
 
@@ -28,23 +31,46 @@ describe('Wizard', () => {
   });
   const waitForText = (text: string) => ui.waitFor((f) => flat(f).includes(text));
   const clear = (count: number) => ui.press(...Array<string>(count).fill(KEY.backspace));
-  const toKeyStep = async () => {
+  const toKeyStep = async (suite: 'v2' | 'classic' = 'v2') => {
     await ui.press(KEY.enter);
     await ui.waitFor('Username in acme');
+    await ui.press(KEY.enter);
+    await ui.waitFor('Suite for acme/alice');
+    if (suite === 'classic') {
+      await ui.press(KEY.down);
+      await ui.waitFor('❯ classic');
+    }
     await ui.press(KEY.enter);
     await ui.waitFor('Private key of alice');
   };
 
-  it('Enter through the defaults gives acme, alice, the demo key with its password prefilled (said on screen), v2', async () => {
+  it('Enter through the defaults gives acme, alice, v2, the demo key with its password prefilled (said on screen)', async () => {
     await toKeyStep();
     expect(ui.frame()).toContain('❯ REP_HOME/credentials/alice.pem');
+    expect(ui.frame()).toContain('❯ REP_HOME/credentials/alice.pem   encrypted P-256 · demo, password prefilled\n');
+    expect(flat(ui.frame())).toContain('acme · alice · suite v2');
     await ui.press(KEY.enter);
     expect(flat(await ui.waitFor('prefilled'))).toContain('seeded demo key, whose password is the documented demo password (alice-demo)');
+    expect(ui.frame()).toContain('Enter unlocks the key and starts the handshake');
     await ui.press(KEY.enter);
-    await ui.waitFor('Enter starts the handshake');
-    expect(ui.frame()).toContain('v2');
-    await ui.press(KEY.enter);
+    await ui.waitFor(() => done.length === 1);
     expect(done).toEqual([{organization: 'acme', username: 'alice', credentialsFile: join(app.home, 'credentials', 'alice.pem'), password: 'alice-demo', suite: 'v2'}]);
+  });
+
+  it('offers both suites before the key, v2 first; Esc from the key step returns to the suite chosen', async () => {
+    await ui.press(KEY.enter);
+    await ui.waitFor('Username in acme');
+    await ui.press(KEY.enter);
+    const frame = flat(await ui.waitFor('Suite for acme/alice'));
+    expect(frame).toContain('❯ v2 the hardened suite (docs/PROTOCOL.md) · P-256 keys');
+    expect(frame).toContain("classic the SIO 2024/25 reference's wire format · P-521 keys");
+    expect(frame).toMatch(/✓ organization › ✓ username › ▸ suite › private key/);
+    await ui.press(KEY.down);
+    await ui.waitFor((f) => f.includes('❯ classic') && flat(f).includes('weaknesses included'));
+    await ui.press(KEY.enter);
+    await ui.waitFor((f) => flat(f).includes('Private key of alice (P-521, for the classic suite)'));
+    await ui.press(KEY.escape);
+    await ui.waitFor('❯ classic');
   });
 
   it('validates the username with the reason, and Esc goes back one step keeping what was typed', async () => {
@@ -61,7 +87,11 @@ describe('Wizard', () => {
     await ui.type('bob');
     await ui.waitFor((f) => !f.includes('65 characters') && f.includes('bob'));
     await ui.press(KEY.enter);
+    await ui.waitFor('Suite for acme/bob');
+    await ui.press(KEY.enter);
     await ui.waitFor('Private key of bob');
+    await ui.press(KEY.escape);
+    await ui.waitFor('Suite for acme/bob');
     await ui.press(KEY.escape);
     await ui.waitFor((f) => f.includes('Username in acme') && f.includes('bob'));
     await ui.press(KEY.escape);
@@ -90,7 +120,8 @@ describe('Wizard', () => {
     await ui.waitFor('wrong password for alice.pem: try again');
     await ui.type('alice-demo');
     await ui.press(KEY.enter);
-    await ui.waitFor('Enter starts the handshake');
+    await ui.waitFor(() => done.length === 1);
+    expect(done[0]).toMatchObject({password: 'alice-demo', suite: 'v2'});
   });
 
   it('says what a key of the wrong kind is, listed and once unlocked', async () => {
@@ -102,13 +133,18 @@ describe('Wizard', () => {
     await toKeyStep();
     const list = await ui.waitFor('b-rsa.pem');
     expect(list).toContain('wrong kind: expected an EC key, got rsa');
-    expect(list).toContain('wrong kind: expected curve P-256, got secp384r1');
+    expect(list).toContain('wrong curve: P-384, v2 needs P-256');
     expect(list).toContain('alice.pem');
     expect(list).not.toContain('alice.pub.pem');
     await ui.press(KEY.down);
     await ui.waitFor('❯ REP_HOME/credentials/b-rsa.pem');
     await ui.press(KEY.enter);
-    await waitForText('b-rsa.pem is the wrong kind of key (expected an EC key, got rsa): the handshake needs a P-256 EC key');
+    await waitForText('b-rsa.pem is the wrong kind of key (expected an EC key, got rsa): the v2 suite needs a P-256 EC key');
+    await ui.press(KEY.down);
+    await ui.waitFor('❯ REP_HOME/credentials/c-p384.pem');
+    await ui.press(KEY.enter);
+    await waitForText('c-p384.pem is a P-384 key, but the v2 suite needs a P-256 key: choose another key or generate new credentials');
+    await ui.press(KEY.up);
     await ui.press(KEY.down, KEY.down);
     await ui.waitFor('❯ REP_HOME/credentials/d-rsa-locked.pem');
     await ui.press(KEY.enter);
@@ -144,12 +180,14 @@ describe('Wizard', () => {
     await ui.waitFor('notes.txt: not a PEM private key');
   });
 
-  it('generates new credentials (name and masked password) and warns they are not registered', async () => {
+  it('generates new credentials (name and masked password), warns they are not registered, then starts', async () => {
     await toKeyStep();
     await ui.press(KEY.up);
     await ui.waitFor('❯ generate new credentials…');
     await ui.press(KEY.enter);
     await ui.waitFor('Name of the new credentials alice');
+    expect(flat(ui.frame())).toContain('a new P-256 key pair (v2 suite)');
+    expect(flat(ui.frame())).toContain('The new key is not registered in acme');
     await ui.press(KEY.enter);
     await ui.waitFor('alice.pem already exists in REP_HOME/credentials');
     await clear(5);
@@ -161,13 +199,12 @@ describe('Wizard', () => {
     await ui.type('s3cret');
     expect(ui.frame()).toContain('••••••');
     expect(ui.frame()).not.toContain('s3cret');
+    expect(ui.frame()).toContain('Enter generates the key and starts the handshake');
     await ui.press(KEY.enter);
-    const suite = flat(await ui.waitFor('Enter starts the handshake'));
-    expect(suite).toContain('REP_HOME/credentials/bob.pem');
-    expect(suite).toContain('The new key is not registered in acme');
+    await ui.waitFor(() => done.length === 1);
+    expect(done[0]).toEqual({organization: 'acme', username: 'alice', credentialsFile: join(app.home, 'credentials', 'bob.pem'), password: 's3cret', suite: 'v2'});
     expect(existsSync(join(app.home, 'credentials', 'bob.pub.pem'))).toBe(true);
-    await ui.press(KEY.escape);
-    await ui.waitFor('❯ REP_HOME/credentials/bob.pem');
+    expect(loadSubjectKey(done[0].credentialsFile, 's3cret').asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
   });
 
   it('creates a new organization after the key step, registering the subject and its public key', async () => {
@@ -177,6 +214,8 @@ describe('Wizard', () => {
     await ui.press(KEY.enter);
     await ui.waitFor('Username in newco');
     await ui.type('carol');
+    await ui.press(KEY.enter);
+    await ui.waitFor('Suite for newco/carol');
     await ui.press(KEY.enter);
     await ui.waitFor('Private key of carol');
     await ui.press(KEY.up);
@@ -193,8 +232,8 @@ describe('Wizard', () => {
     await ui.waitFor('enter an address like name@example.org');
     await clear(12);
     await ui.type('carol@newco.example');
-    await ui.press(KEY.enter);
-    expect(flat(await ui.waitFor('Enter starts the handshake'))).toContain('newco new: registered first');
+    expect(flat(ui.frame())).toContain('newco (new) · carol · suite v2 · key carol.pem');
+    expect(ui.frame()).toContain('Enter registers the organization and starts the handshake');
     await ui.press(KEY.enter);
     await ui.waitFor(() => done.length === 1);
     expect(done[0]).toMatchObject({organization: 'newco', username: 'carol', credentialsFile: join(app.home, 'credentials', 'carol.pem'), password: 'pw'});
@@ -209,5 +248,98 @@ describe('Wizard', () => {
     await ui.type('acme');
     await ui.press(KEY.enter);
     await ui.waitFor('organization acme already exists: choose it from the list, or pick another name');
+  });
+
+  describe('classic suite', () => {
+    it('says on the key step when a key is the wrong curve: listed (from the public key beside it), chosen, and once unlocked', async () => {
+      await toKeyStep('classic');
+      const list = flat(ui.frame());
+      expect(list).toContain('alice.pem wrong curve: P-256, classic needs P-521');
+      expect(list).toContain('generate new credentials… a new P-521 key pair in REP_HOME/credentials');
+      // No usable key for classic: the default is to generate one.
+      expect(ui.frame()).toContain('❯ generate new credentials…');
+      // An encrypted key without a public key beside it: its curve is known once unlocked.
+      const p256 = generateKeyPairSync('ec', {namedCurve: 'P-256'}).privateKey;
+      writeFileSync(join(app.deps.paths.credentialsDir, 'b-locked.pem'), p256.export({type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw'}));
+      await ui.press(KEY.escape);
+      await ui.waitFor('❯ classic');
+      await ui.press(KEY.enter);
+      await ui.waitFor('❯ REP_HOME/credentials/b-locked.pem   encrypted');
+      await ui.press(KEY.up);
+      await ui.waitFor('❯ REP_HOME/credentials/alice.pem');
+      await ui.press(KEY.enter);
+      await waitForText('alice.pem is a P-256 key (says alice.pub.pem), but the classic suite needs a P-521 key: choose another key or generate new credentials, or go back (Esc) and choose the v2 suite');
+      expect(ui.frame()).not.toContain('Password for');
+      await ui.press(KEY.down);
+      await ui.waitFor('❯ REP_HOME/credentials/b-locked.pem');
+      await ui.press(KEY.enter);
+      await ui.waitFor('Password for b-locked.pem');
+      await ui.type('pw');
+      await ui.press(KEY.enter);
+      await waitForText('b-locked.pem is a P-256 key, but the classic suite needs a P-521 key');
+      expect(done).toEqual([]);
+    });
+
+    it('v2 says so for a P-521 key, pointing to the classic suite', async () => {
+      writeFileSync(join(app.deps.paths.credentialsDir, 'b-p521.pem'), generateKeyPairSync('ec', {namedCurve: 'P-521'}).privateKey.export({type: 'pkcs8', format: 'pem'}));
+      await toKeyStep();
+      expect(flat(await ui.waitFor('b-p521.pem'))).toContain('wrong curve: P-521, v2 needs P-256');
+      await ui.press(KEY.down);
+      await ui.press(KEY.enter);
+      await waitForText('b-p521.pem is a P-521 key, but the v2 suite needs a P-256 key: choose another key or generate new credentials, or go back (Esc) and choose the classic suite');
+    });
+
+    it('generates a P-521 key and registers a new organization over the classic route', async () => {
+      await ui.type('classico');
+      await ui.press(KEY.enter);
+      await ui.waitFor('New organization name classico');
+      await ui.press(KEY.enter);
+      await ui.type('dave');
+      await ui.press(KEY.enter);
+      await ui.waitFor('Suite for classico/dave');
+      await ui.press(KEY.down, KEY.enter);
+      await ui.waitFor('❯ generate new credentials…');
+      await ui.press(KEY.enter);
+      expect(flat(await ui.waitFor('Name of the new credentials dave-classic'))).toContain('a new P-521 key pair (classic suite)');
+      await ui.press(KEY.enter);
+      await ui.type('pw521');
+      await ui.press(KEY.enter);
+      await ui.waitFor('Full name of dave');
+      await ui.type('Dave D');
+      await ui.press(KEY.enter);
+      await ui.type('dave@classico.example');
+      expect(flat(ui.frame())).toContain('then classico is registered over the classic route with dave and the public key of dave-classic.pem');
+      await ui.press(KEY.enter);
+      await ui.waitFor(() => done.length === 1);
+      const file = join(app.home, 'credentials', 'dave-classic.pem');
+      expect(done[0]).toEqual({organization: 'classico', username: 'dave', credentialsFile: file, password: 'pw521', suite: 'classic'});
+      expect(loadSubjectKey(file, 'pw521', 'classic').asymmetricKeyDetails?.namedCurve).toBe('secp521r1');
+      const subject = app.server.context.db.findSubject('classico', 'dave');
+      expect(importP521PublicKey(subject!.publicKeySpki).asymmetricKeyDetails?.namedCurve).toBe('secp521r1');
+    });
+
+    it('a refused registration says why and stays on the last answer (Esc still goes back)', async () => {
+      await ui.press(KEY.down);
+      await ui.press(KEY.enter);
+      await ui.type('other');
+      await ui.press(KEY.enter);
+      await ui.type('alice');
+      await ui.press(KEY.enter);
+      await ui.press(KEY.down, KEY.enter);
+      await ui.waitFor('Private key of alice (P-521');
+      await ui.press(KEY.enter, KEY.enter);
+      await ui.type('pw');
+      await ui.press(KEY.enter);
+      await ui.type('Alice Again');
+      await ui.press(KEY.enter);
+      await ui.type('alice@other.example');
+      // Someone else registers "other" meanwhile: the repository refuses (with the reference's message).
+      app.server.context.db.createOrganization({name: 'other', username: 'zed', fullName: 'Zed', email: 'zed@other.example', publicKeySpki: exportSpki(generateKeyPairSync('ec', {namedCurve: 'P-256'}).publicKey)});
+      await ui.press(KEY.enter);
+      await waitForText("registering other over the classic route failed: the repository refused (HTTP 400): Subject with username 'alice' or email 'alice@other.example' already exists.");
+      expect(done).toEqual([]);
+      await ui.press(KEY.escape);
+      await ui.waitFor('Full name of alice');
+    });
   });
 });

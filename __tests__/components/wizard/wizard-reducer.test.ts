@@ -1,5 +1,5 @@
-import {initialWizardState, wizardReducer, type WizardAction, type WizardState} from '../../../components/hooks/wizard-reducer.js';
-import {emailProblem, fileNameProblem, fullNameProblem, nameProblem} from '../../../components/hooks/wizard-validation.js';
+import {afterKey, initialWizardState, isLastStep, wizardReducer, type WizardAction, type WizardState} from '../../../components/hooks/wizard-reducer.js';
+import {defaultCredentialsName, emailProblem, fileNameProblem, fullNameProblem, nameProblem} from '../../../components/hooks/wizard-validation.js';
 
 const run = (...actions: WizardAction[]): WizardState => actions.reduce(wizardReducer, initialWizardState);
 
@@ -28,14 +28,28 @@ describe('wizard validation', () => {
 });
 
 describe('wizardReducer', () => {
-  it('goes organization → username (the org subject by default) → key → password (demo prefill) → suite', () => {
+  it('goes organization → username (the org subject by default) → suite (v2 by default) → key → password (demo prefill), the last answer', () => {
     let state = run({type: 'choose-organization', name: 'acme', defaultUsername: 'alice'});
     expect(state).toMatchObject({step: 'username', history: ['organization'], values: {organization: 'acme', username: 'alice', usernameAuto: true}});
-    state = run({type: 'choose-organization', name: 'acme', defaultUsername: 'alice'}, {type: 'submit-username'},
-      {type: 'key-locked', file: '/h/credentials/alice.pem', demoPassword: 'alice-demo'});
-    expect(state).toMatchObject({step: 'password', values: {keyFile: '/h/credentials/alice.pem', password: 'alice-demo', passwordPrefilled: true}});
-    state = wizardReducer(state, {type: 'key-ready', file: '/h/credentials/alice.pem', password: 'alice-demo'});
-    expect(state).toMatchObject({step: 'suite', history: ['organization', 'username', 'key']});
+    state = run({type: 'choose-organization', name: 'acme', defaultUsername: 'alice'}, {type: 'submit-username'});
+    expect(state).toMatchObject({step: 'suite', values: {suite: 'v2'}});
+    state = [{type: 'choose-suite', suite: 'v2'}, {type: 'key-locked', file: '/h/credentials/alice.pem', demoPassword: 'alice-demo'}]
+      .reduce((s, a) => wizardReducer(s, a as WizardAction), state);
+    expect(state).toMatchObject({step: 'password', history: ['organization', 'username', 'suite', 'key'],
+      values: {keyFile: '/h/credentials/alice.pem', password: 'alice-demo', passwordPrefilled: true}});
+    expect(isLastStep(state)).toBe(true);
+    expect(afterKey(state.values)).toBe('finish');
+  });
+
+  it('the suite is chosen before the key (its curve) and kept when going back; new credentials are named for it', () => {
+    let state = run({type: 'choose-organization', name: 'acme', defaultUsername: 'alice'}, {type: 'submit-username'}, {type: 'choose-suite', suite: 'classic'});
+    expect(state).toMatchObject({step: 'key', values: {suite: 'classic'}});
+    state = wizardReducer(state, {type: 'choose-generate'});
+    expect(state.values.generateName).toBe('alice-classic');
+    state = wizardReducer(wizardReducer(state, {type: 'back'}), {type: 'back'});
+    expect(state).toMatchObject({step: 'suite', values: {suite: 'classic', generateName: 'alice-classic'}});
+    expect(defaultCredentialsName({username: 'bob', suite: 'v2'})).toBe('bob');
+    expect(defaultCredentialsName({username: 'ünï', suite: 'classic'})).toBe('n-classic');
   });
 
   it('keeps a typed username when another organization is chosen, replaces a default one', () => {
@@ -55,10 +69,10 @@ describe('wizardReducer', () => {
 
   it('Esc goes back one step at a time with every value kept; never before the first step', () => {
     const forward = run({type: 'edit', field: 'filter', value: 'ac'}, {type: 'choose-organization', name: 'acme'}, {type: 'edit', field: 'username', value: 'bob'},
-      {type: 'submit-username'}, {type: 'choose-key-path'}, {type: 'edit', field: 'keyPath', value: 'k.pem'});
+      {type: 'submit-username'}, {type: 'choose-suite', suite: 'classic'}, {type: 'choose-key-path'}, {type: 'edit', field: 'keyPath', value: 'k.pem'});
     expect(forward.step).toBe('key-path');
     let back = forward;
-    for (let i = 0; i < 3; i++) back = wizardReducer(back, {type: 'back'});
+    for (let i = 0; i < 4; i++) back = wizardReducer(back, {type: 'back'});
     expect(back.step).toBe('organization');
     expect(back.values).toEqual(forward.values);
     expect(wizardReducer(back, {type: 'back'})).toBe(back);
@@ -81,15 +95,17 @@ describe('wizardReducer', () => {
     expect(state.error).toMatch(/already exists/);
     state = [
       {type: 'edit', field: 'newOrganization', value: 'newco'}, {type: 'submit-new-organization', existing: ['acme']},
-      {type: 'edit', field: 'username', value: 'carol'}, {type: 'submit-username'}, {type: 'choose-generate'},
+      {type: 'edit', field: 'username', value: 'carol'}, {type: 'submit-username'}, {type: 'choose-suite', suite: 'v2'}, {type: 'choose-generate'},
     ].reduce((s, a) => wizardReducer(s, a as WizardAction), state);
     expect(state).toMatchObject({step: 'generate-name', values: {organization: 'newco', generateName: 'carol'}});
     state = [{type: 'submit-generate-name'}, {type: 'edit', field: 'generatePassword', value: 'pw'},
       {type: 'key-ready', file: '/c/carol.pem', password: 'pw', generated: true}].reduce((s, a) => wizardReducer(s, a as WizardAction), state);
-    expect(state).toMatchObject({step: 'full-name', history: ['organization', 'new-organization', 'username', 'key'], values: {generated: true, generatePassword: ''}});
+    expect(state).toMatchObject({step: 'full-name', history: ['organization', 'new-organization', 'username', 'suite', 'key'], values: {generated: true, generatePassword: ''}});
+    expect(isLastStep(state)).toBe(false);
     state = wizardReducer(wizardReducer(state, {type: 'edit', field: 'fullName', value: 'Carol'}), {type: 'submit-full-name'});
-    state = wizardReducer(wizardReducer(state, {type: 'edit', field: 'email', value: 'c@n.example'}), {type: 'submit-email'});
-    expect(state.step).toBe('suite');
+    expect(state.step).toBe('email');
+    // The email is the last answer: the hook validates it, registers the organization and starts the handshake.
+    expect(isLastStep(state)).toBe(true);
   });
 
   it('busy blocks Esc; a failure ends busy', () => {
