@@ -13,6 +13,7 @@ import {Wizard, WIZARD_KEYS} from './wizard/Wizard.js';
 import {HandshakeScreen, HANDSHAKE_KEYS} from './handshake/HandshakeScreen.js';
 import {WalkthroughScreen, WALKTHROUGH_KEYS} from './walkthrough/WalkthroughScreen.js';
 import {SessionsScreen, SESSIONS_KEYS} from './sessions/SessionsScreen.js';
+import {AttackLabScreen, ATTACK_LAB_KEYS} from './attack/AttackLabScreen.js';
 
 export interface AppProps {
   readonly deps: AppDeps;
@@ -26,6 +27,7 @@ const TITLES: Record<Screen['name'], string> = {
   walkthrough: 'walkthrough',
   sessions: 'stored sessions',
   repository: 'repository',
+  attack: 'attack lab',
 };
 
 const KEYS: Record<Screen['name'], readonly KeyHelp[]> = {
@@ -35,6 +37,7 @@ const KEYS: Record<Screen['name'], readonly KeyHelp[]> = {
   walkthrough: WALKTHROUGH_KEYS,
   sessions: SESSIONS_KEYS,
   repository: REPOSITORY_KEYS,
+  attack: ATTACK_LAB_KEYS,
 };
 
 /** The app: a header, the current screen from the navigation reducer, and the `?` overlay. */
@@ -79,6 +82,7 @@ export function App({deps, initialScreen}: AppProps) {
                 onOpenSession={(id) => dispatch({type: 'replace', screen: {name: 'sessions', focusId: id}})} />
             ) : null}
             {screen.name === 'walkthrough' ? <WalkthroughScreen onBack={back} isActive={active} /> : null}
+            {screen.name === 'attack' ? <AttackLabScreen onBack={back} isActive={active} /> : null}
             {screen.name === 'sessions' ? <SessionsScreen focusId={screen.focusId} onBack={back} isActive={active} /> : null}
           </Box>
           </InputActive>

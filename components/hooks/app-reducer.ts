@@ -7,7 +7,8 @@ export type Screen =
   | {readonly name: 'handshake'; readonly request: SessionRequest}
   | {readonly name: 'walkthrough'}
   | {readonly name: 'sessions'; readonly focusId?: string}
-  | {readonly name: 'repository'};
+  | {readonly name: 'repository'}
+  | {readonly name: 'attack'};
 
 /** What the wizard hands to the live handshake. */
 export interface SessionRequest {
