@@ -12,13 +12,17 @@ import {DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERNAME, demoCredentialFiles} fr
 import {measureCeiling} from './bench/ceiling.js';
 import {measureInProcess} from './bench/in-process.js';
 import {firstFrameMs} from './bench/first-frame.js';
+import {createLiteTransport} from './bench/lite-transport.js';
 import {runLoad} from './bench/load.js';
-import {processCpuSeconds, startServerProcess, timeCommand} from './bench/processes.js';
+import {machineBusySeconds, processCpuSeconds, startServerProcess, timeCommand} from './bench/processes.js';
 
 /**
  * `npm run bench`: v2 handshakes over loopback HTTP against the standalone server (a separate process whose
- * CPU time is read from /proc), at concurrency 1 and 64; the crypto ceiling measured in this run; their
- * ratio per server core; and the wall time of cold `rep-create-session` processes. Prints one JSON document.
+ * CPU time — all its threads, user + system — is read from /proc), with two load generators in this process:
+ * the product transport (got, src/client/transport.ts) at concurrency 1 and 64, and the cheap node:http one
+ * (scripts/bench/lite-transport.ts) at concurrency 64, which leaves the server enough of the two cores to be
+ * busy rather than woken per request; the crypto ceiling measured in this run; their ratio per server core;
+ * and the wall time of cold `rep-create-session` processes. Prints one JSON document.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const home = mkdtempSync(join(tmpdir(), 'rep-bench-'));
@@ -33,16 +37,30 @@ try {
     organization: DEMO_ORGANIZATION, username: DEMO_USERNAME, rng: systemRng, clock: Date.now,
   };
   const transport = createHttpTransport({baseUrl: server.url});
-  await runLoad(transport, config, 8, 1000); // warm-up (JIT, keep-alive sockets)
+  const lite = createLiteTransport(server.url);
+  // Warm-up: the server's JIT at full load (its code is still being optimised for a few seconds), then got's.
+  await runLoad(lite, config, 64, Math.max(2000, seconds * 500));
+  await runLoad(transport, config, 8, 500);
 
+  const plan = [
+    {client: 'got', transport, concurrency: 1},
+    {client: 'got', transport, concurrency: 64},
+    {client: 'node:http', transport: lite, concurrency: 64},
+  ];
   const levels = [];
-  for (const concurrency of [1, 64]) {
+  for (const {client, transport: through, concurrency} of plan) {
     const cpuBefore = processCpuSeconds(server.child.pid!);
-    const result = await runLoad(transport, config, concurrency, seconds * 1000);
+    const machineBefore = machineBusySeconds();
+    const clientBefore = process.cpuUsage();
+    const result = await runLoad(through, config, concurrency, seconds * 1000);
     const serverCpuSeconds = processCpuSeconds(server.child.pid!) - cpuBefore;
-    levels.push({...result, serverCpuSeconds, serverHandshakesPerCpuSecond: result.handshakes / serverCpuSeconds});
+    const clientCpu = process.cpuUsage(clientBefore);
+    const clientCpuSeconds = (clientCpu.user + clientCpu.system) / 1e6;
+    const otherCpuSeconds = machineBusySeconds() - machineBefore - serverCpuSeconds - clientCpuSeconds;
+    levels.push({...result, client, serverCpuSeconds, serverHandshakesPerCpuSecond: result.handshakes / serverCpuSeconds, clientCpuSeconds, otherCpuSeconds});
   }
   transport.close();
+  lite.close();
 
   const ceiling = measureCeiling(seconds * 1000);
   const inProcess = measureInProcess(seconds * 1000);
@@ -64,9 +82,14 @@ try {
     machine: {cpus: cpus().length, model: cpus()[0]?.model, node: process.version},
     seconds_per_level: seconds,
     http: levels.map((l) => ({
-      concurrency: l.concurrency, handshakes: l.handshakes, errors: l.errors, ...(l.firstError ? {first_error: l.firstError} : {}),
+      client: l.client, concurrency: l.concurrency, handshakes: l.handshakes, errors: l.errors, ...(l.firstError ? {first_error: l.firstError} : {}),
       handshakes_per_second: round(l.handshakesPerSecond), p50_ms: round(l.p50Ms, 2), p99_ms: round(l.p99Ms, 2),
-      server_cpu_seconds: round(l.serverCpuSeconds, 2), server_handshakes_per_cpu_second: round(l.serverHandshakesPerCpuSecond),
+      server_cpu_seconds: round(l.serverCpuSeconds, 2), server_busy: round(l.serverCpuSeconds / l.wallSeconds, 2),
+      server_cpu_us_per_handshake: round((l.serverCpuSeconds * 1e6) / l.handshakes, 0),
+      client_cpu_us_per_handshake: round((l.clientCpuSeconds * 1e6) / l.handshakes, 0),
+      other_processes_cpu_seconds: round(Math.max(0, l.otherCpuSeconds), 2),
+      server_handshakes_per_cpu_second: round(l.serverHandshakesPerCpuSecond),
+      vs_ceiling: round(l.serverHandshakesPerCpuSecond / ceiling.handshakesPerCpuSecond, 3),
     })),
     ceiling: {handshakes_per_cpu_second: round(ceiling.handshakesPerCpuSecond), microseconds_per_handshake: round(ceiling.microsecondsPerHandshake)},
     server_vs_ceiling_per_core: round(best / ceiling.handshakesPerCpuSecond, 3),

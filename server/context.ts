@@ -53,6 +53,12 @@ export interface RepositoryDb {
   /** Returns false when the subject does not exist in that organization. */
   setSubjectStatus(organization: string, username: string, status: SubjectStatus): boolean;
   insertSession(row: SessionRow): void;
+  /**
+   * Inserts several sessions in one transaction (one commit for all of them): per row, in order, undefined
+   * when it was stored or the constraint error that refused it (the others are still stored). Any other
+   * failure throws, and then none of the rows is stored.
+   */
+  insertSessions(rows: readonly SessionRow[]): (Error | undefined)[];
   getSession(id: string): SessionRow | undefined;
   /** Atomically moves the session's last sequence number to `sequence` if it is greater; false otherwise. */
   advanceSessionSequence(id: string, sequence: number): boolean;

@@ -10,12 +10,15 @@ export interface ServerTrace {
   finish(runId: string, outcome: {status: number; request: unknown; response: unknown; path: string; method?: string; error?: {code: string; message: string}}): void;
 }
 
+/** What a stage gets when nobody listens: nothing recorded, nothing emitted, nothing allocated. */
+export const UNTRACED: ServerTrace = {record: noSteps, finish: () => {}};
+
 /**
  * Starts tracing one stage on the server; when nobody listens to `context.events`, recording is off and the
  * hot path pays nothing (the step functions skip their trace fields).
  */
 export function startServerTrace(context: ServerContext, stage: StageId): ServerTrace {
-  if (context.events.listenerCount('event') === 0) return {record: noSteps, finish: () => {}};
+  if (context.events.listenerCount('event') === 0) return UNTRACED;
   const steps: StepRecord[] = [];
   const started = performance.now();
   return {

@@ -111,6 +111,25 @@ describe('openRepositoryDb', () => {
     expect(() => db.insertSession(session('s1'))).toThrow();
   });
 
+  it('inserts a batch of sessions in one transaction, refusing only the rows that break a constraint', () => {
+    org(db, 'acme', 'alice');
+    db.insertSession(session('taken'));
+    const outcomes = db.insertSessions([session('b1'), session('taken'), session('b2', {organization: 'ghost'}), session('b3')]);
+    expect(outcomes.map((o) => o === undefined)).toEqual([true, false, false, true]);
+    expect(outcomes[1]).toMatchObject({code: expect.stringMatching(/^SQLITE_CONSTRAINT/)});
+    expect(outcomes[2]?.message).toMatch(/FOREIGN KEY/);
+    expect(['b1', 'b2', 'b3'].map((id) => db.getSession(id)?.id)).toEqual(['b1', undefined, 'b3']);
+    expect(db.countSessions()).toBe(3);
+    expect(db.insertSessions([])).toEqual([]);
+  });
+
+  it('stores nothing of a batch when it fails otherwise', () => {
+    org(db, 'acme', 'alice');
+    db.close();
+    expect(() => db.insertSessions([session('c1')])).toThrow();
+    db = openRepositoryDb(':memory:', {clock: () => now});
+  });
+
   it('refuses a session for a subject that does not exist (foreign key)', () => {
     expect(() => db.insertSession(session('s1', {organization: 'ghost'}))).toThrow(/FOREIGN KEY/);
   });

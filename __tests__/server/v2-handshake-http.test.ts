@@ -52,6 +52,13 @@ describe('v2 handshake over HTTP against the bundled server', () => {
     expect(clientEvents.at(-1)).toMatchObject({type: 'complete', organization: 'acme', username: 'alice'});
   });
 
+  it('stores the session of every concurrent handshake before answering its A3', async () => {
+    const before = repo.server.context.db.countSessions();
+    const outcomes = await Promise.all(Array.from({length: 8}, () => runV2Handshake({transport: repo.transport}, repo.alice)));
+    expect(repo.server.context.db.countSessions()).toBe(before + 8);
+    for (const outcome of outcomes) expect(repo.server.context.db.getSession(outcome.sessionId.toString('base64url'))?.username).toBe('alice');
+  });
+
   it('refuses a bit flip in A1 with one generic error and creates no session', async () => {
     const before = repo.server.context.db.countSessions();
     const {body} = await throughA1(repo.alice);

@@ -9,6 +9,16 @@ export function processCpuSeconds(pid: number): number {
   return ticks / 100; // USER_HZ is 100 on Linux
 }
 
+/**
+ * CPU seconds the whole machine has spent busy so far (user, nice, system, irq, softirq, steal from /proc/stat):
+ * what a level used minus the server's and the load generator's own is other processes' interference.
+ */
+export function machineBusySeconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = fields;
+  return (user + nice + system + irq + softirq + (steal ?? 0)) / 100;
+}
+
 /** Starts the standalone server (dist/bin/rep-server.js) and waits for its URL line. */
 export async function startServerProcess(home: string): Promise<{url: string; child: ChildProcess; stop: () => Promise<void>}> {
   const child = spawn(process.execPath, ['dist/bin/rep-server.js', '--port', '0'], {env: {...process.env, REP_HOME: home, NODE_ENV: 'production'}, stdio: ['ignore', 'pipe', 'inherit']});

@@ -61,6 +61,20 @@ export function openRepositoryDb(file: string, options: OpenRepositoryDbOptions 
   }
   const s = statements;
 
+  const insertSession = (row: SessionRow) =>
+    s.insertSession.run(row.id, row.suite, row.organization, row.username, row.wrappedKeys, row.createdAt, row.expiresAt, row.lastSequence);
+  // A constraint error undoes only its own statement (SQLite's ABORT), so the transaction goes on without that
+  // row; any other error is thrown, which rolls the whole batch back.
+  const insertSessions = db.transaction((rows: readonly SessionRow[]) => rows.map((row): Error | undefined => {
+    try {
+      insertSession(row);
+      return undefined;
+    } catch (error) {
+      if (String((error as {code?: unknown}).code).startsWith('SQLITE_CONSTRAINT')) return error as Error;
+      throw error;
+    }
+  }));
+
   const createOrganization = db.transaction((input: Parameters<RepositoryDb['createOrganization']>[0]) => {
     if (s.organizationExists.get(input.name) !== undefined) throw organizationExists(input.name);
     s.insertOrganization.run(input.name, clock());
@@ -113,6 +127,9 @@ export function openRepositoryDb(file: string, options: OpenRepositoryDbOptions 
         row.expiresAt,
         row.lastSequence,
       );
+    },
+    insertSessions(rows) {
+      return rows.length === 0 ? [] : insertSessions(rows);
     },
     getSession(id) {
       const record = s.getSession.get(id);

@@ -8,9 +8,9 @@ import {encodeA0Answer, encodeA2Answer, encodeA3Answer, parseA0Request, parseA1R
 import {answerA0, answerA1, answerA3, createResponder, type ResponderConfig} from '../../src/protocol/v2/responder.js';
 import type {ResponderLimits} from '../../src/protocol/v2/responder-state.js';
 import type {ServerContext} from '../context.js';
-import {startServerTrace} from '../server-trace.js';
+import {startServerTrace, UNTRACED} from '../server-trace.js';
 import {createSubjectKeyCache} from '../subject-keys.js';
-import {commitSession} from '../session-keys.js';
+import {createSessionCommitter} from '../session-keys.js';
 import {a0AnswerSchema, a0Schema, a1Schema, a2AnswerSchema, a3AnswerSchema, a3Schema} from './handshake-schemas.js';
 import {registerSessionRequestRoutes} from './session-requests.js';
 
@@ -26,6 +26,7 @@ export interface HandshakeV2Options {
  */
 export async function registerHandshakeV2Routes(app: FastifyInstance, context: ServerContext, options: HandshakeV2Options = {}): Promise<void> {
   const state = createResponder(options.limits, context.clock);
+  const commitSession = createSessionCommitter(context);
   const base: ResponderConfig = {
     repository: nodeSigner(context.repository.privateKey),
     audience: sha256(exportSpki(context.repository.publicKey)),
@@ -39,7 +40,7 @@ export async function registerHandshakeV2Routes(app: FastifyInstance, context: S
   function traced<T>(stage: StageId, path: string, body: unknown, run: (config: ResponderConfig) => {runId: string; response: T}, fallbackRunId: () => string): T {
     const trace = startServerTrace(context, stage);
     try {
-      const {runId, response} = run({...base, record: trace.record});
+      const {runId, response} = run(trace === UNTRACED ? base : {...base, record: trace.record});
       trace.finish(runId, {status: 200, request: body, response, path});
       return response;
     } catch (error) {
@@ -53,8 +54,8 @@ export async function registerHandshakeV2Routes(app: FastifyInstance, context: S
 
   app.post(V2Path.A0, {schema: {body: a0Schema, response: a0AnswerSchema}}, async (request) =>
     traced('A0', V2Path.A0, request.body, (config) => {
-      const answer = answerA0(config, state, parseA0Request(request.body));
-      return {runId: encodeA0Answer(answer).channel_id, response: encodeA0Answer(answer)};
+      const response = encodeA0Answer(answerA0(config, state, parseA0Request(request.body)));
+      return {runId: response.channel_id, response};
     }, () => field(request.body, 'client_nonce')),
   );
 
@@ -71,7 +72,7 @@ export async function registerHandshakeV2Routes(app: FastifyInstance, context: S
       established = answerA3(config, state, parseA3Request(request.body));
       return {runId: established.session.channelId, response: encodeA3Answer(established.answer)};
     }, () => field(request.body, 'session_id'));
-    if (established) commitSession(context, established.session);
+    if (established) await commitSession(established.session);
     return response;
   });
 

@@ -130,16 +130,26 @@ function uncompressed(point: Buffer): Buffer {
   return ECDH.convertKey(point, 'prime256v1', undefined, undefined, 'uncompressed') as Buffer;
 }
 
+/** The field prime p and the coefficient b of P-256, y² = x³ − 3x + b (mod p). */
+const P256_P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
+const P256_B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn;
+
+function coordinate(point: Uint8Array, offset: number): bigint {
+  return BigInt(`0x${Buffer.from(point.buffer, point.byteOffset + offset, 32).toString('hex')}`);
+}
+
 /**
- * True when `point` is an uncompressed P-256 point on the curve (not infinity). Cheaper than importing the
- * key (~20 µs): the check the server runs on every public key before any other work (property 8).
+ * True when `point` is an uncompressed P-256 point on the curve (not infinity): 65 bytes `04 ‖ x ‖ y` with
+ * x, y < p and y² = x³ − 3x + b (mod p) — exactly what OpenSSL checks when it decodes such a point (the point
+ * at infinity has no uncompressed encoding, and with cofactor 1 every point on the curve is in the group).
+ * Plain arithmetic, ≈ 1 µs where a round trip through OpenSSL costs ≈ 18 µs (it builds the curve group each
+ * time): the check the server runs on every public key before any other work (property 8). Tests compare it
+ * with OpenSSL on Wycheproof and random points.
  */
 export function isValidP256Point(point: Uint8Array): boolean {
   if (point.length !== P256_POINT_LENGTH || point[0] !== 0x04) return false;
-  try {
-    ECDH.convertKey(Buffer.from(point), 'prime256v1', undefined, undefined, 'compressed');
-    return true;
-  } catch {
-    return false;
-  }
+  const x = coordinate(point, 1);
+  const y = coordinate(point, 33);
+  if (x >= P256_P || y >= P256_P) return false;
+  return (y * y - ((x * x - 3n) * x + P256_B)) % P256_P === 0n;
 }

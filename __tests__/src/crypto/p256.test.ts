@@ -56,6 +56,64 @@ describe('importP256Point', () => {
     expect(isValidP256Point(uncompressed)).toBe(true);
     expect(isValidP256Point(Buffer.from(G, 'hex'))).toBe(true);
   });
+
+  // isValidP256Point is plain arithmetic (y² = x³ − 3x + b mod p, x and y < p): it must answer exactly as
+  // OpenSSL does when it decodes the point.
+  const openssl = (bytes: Uint8Array): boolean => {
+    if (bytes.length !== 65 || bytes[0] !== 4) return false;
+    try {
+      ECDH.convertKey(Buffer.from(bytes), 'prime256v1', undefined, undefined, 'compressed');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('isValidP256Point agrees with OpenSSL on valid points, their negations and every single-bit flip', () => {
+    const cases: Buffer[] = [];
+    for (let i = 0; i < 20; i++) {
+      const ecdh = createECDH('prime256v1');
+      ecdh.generateKeys();
+      const valid = ecdh.getPublicKey();
+      const y = BigInt(`0x${valid.subarray(33).toString('hex')}`);
+      cases.push(valid, Buffer.concat([valid.subarray(0, 33), Buffer.from((P - y).toString(16).padStart(64, '0'), 'hex')]));
+      for (let bit = 0; bit < 8 * 65; bit += i + 1) {
+        const flipped = Buffer.from(valid);
+        flipped[bit >> 3] ^= 1 << (bit & 7);
+        cases.push(flipped);
+      }
+    }
+    const disagreements = cases.filter((c) => isValidP256Point(c) !== openssl(c)).map((c) => c.toString('hex'));
+    expect(disagreements).toEqual([]);
+    expect(cases.filter((c) => isValidP256Point(c)).length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('isValidP256Point refuses x + p for a point with a small x (on the curve only modulo p), like OpenSSL', () => {
+    const B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn;
+    const pow = (base: bigint, exp: bigint): bigint => {
+      let result = 1n;
+      for (let b = base % P, e = exp; e > 0n; e >>= 1n, b = (b * b) % P) if (e & 1n) result = (result * b) % P;
+      return result;
+    };
+    const hex32 = (n: bigint) => Buffer.from(n.toString(16).padStart(64, '0'), 'hex');
+    let x = 0n;
+    let y = 0n;
+    for (; ; x++) {
+      const rhs = (((x * x - 3n) * x + B) % P + P) % P;
+      y = pow(rhs, (P + 1n) / 4n); // p ≡ 3 (mod 4)
+      if ((y * y) % P === rhs) break;
+    }
+    const onCurve = Buffer.concat([Buffer.of(4), hex32(x), hex32(y)]);
+    const aliased = Buffer.concat([Buffer.of(4), hex32(x + P), hex32(y)]);
+    expect([openssl(onCurve), isValidP256Point(onCurve)]).toEqual([true, true]);
+    expect([openssl(aliased), isValidP256Point(aliased)]).toEqual([false, false]);
+  });
+
+  it('isValidP256Point reads a point inside a larger buffer', () => {
+    const backing = Buffer.concat([Buffer.from('garbage'), uncompressed, Buffer.from('more')]);
+    expect(isValidP256Point(backing.subarray(7, 72))).toBe(true);
+    expect(isValidP256Point(new Uint8Array(backing.buffer, backing.byteOffset + 7, 65))).toBe(true);
+  });
 });
 
 describe('importP256PublicKey', () => {
