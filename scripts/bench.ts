@@ -74,7 +74,10 @@ try {
   }
   cold.sort((a, b) => a - b);
 
-  const frames = await firstFrameMs('node dist/bin/rep.js', 'Create a session', 5);
+  // The app's first frame is its start-up line ("rep · starting the bundled repository…"); the home menu
+  // follows once the bundled server is up.
+  const frames = await firstFrameMs('node dist/bin/rep.js', 'rep ·', 5);
+  const menu = await firstFrameMs('node dist/bin/rep.js', 'Create a session', 5);
   const hello = await firstFrameMs('node dist/scripts/bench/hello-ink.bundle.js', 'hello ink', 5);
 
   const round = (n: number, digits = 1) => Number(n.toFixed(digits));
@@ -99,7 +102,8 @@ try {
     },
     target_ratio: 0.7,
     first_frame_ms: frames && hello
-      ? {rep: round(frames[2]), hello_ink_bundle: round(hello[2]), ratio: round(frames[2] / hello[2], 2), target_ratio: 1.3, rep_runs: frames.map((f) => round(f))}
+      ? {rep: round(frames[2]), hello_ink_bundle: round(hello[2]), ratio: round(frames[2] / hello[2], 2), target_ratio: 1.3,
+        rep_runs: frames.map((f) => round(f)), rep_home_menu: menu ? round(menu[2]) : null}
       : 'tmux not installed',
     cold_rep_create_session_ms: {median: round(cold[2]), min: round(cold[0]), max: round(cold[4]), runs: cold.map((c) => round(c))},
   }, null, 2));
