@@ -1,3 +1,4 @@
+import {clientStages} from '../client-stages.js';
 import {randomBytes} from 'node:crypto';
 import {performance} from 'node:perf_hooks';
 import type {JsonTransport} from '../../client/transport.js';
@@ -32,23 +33,15 @@ export interface ClassicRunnerDeps {
  * failing stage.
  */
 export async function runClassicHandshake(deps: ClassicRunnerDeps, base: Omit<ClassicInitiatorConfig, 'record'>): Promise<ClassicOutcome> {
-  const runId = deps.runId ?? randomBytes(8).toString('hex');
-  const emit = (event: HandshakeEvent) => deps.emit?.(event);
-  const config: ClassicInitiatorConfig = {...base, record: deps.emit ? (r) => emit({type: 'step', side: 'client', runId, ...r}) : undefined};
-  let stage: StageId = 'A0';
-  let started = performance.now();
-  const begin = (next: StageId) => {
-    stage = next;
-    started = performance.now();
-    emit({type: 'stage-start', side: 'client', stage, runId});
-  };
-  const done = () => emit({type: 'stage-done', side: 'client', stage, runId, durationMs: performance.now() - started});
+  const stages = clientStages(deps.emit, deps.runId);
+  const config: ClassicInitiatorConfig = {...base, record: stages.record};
+  const {begin, done} = stages;
   const post = async (body: PyValue, answerStage: StageId) => {
     const path = ClassicPath.Sessions;
     const bytes = wireBody(body);
-    emit({type: 'message', side: 'client', stage, runId, direction: 'request', method: 'POST', path, bytes: bytes.length, body});
+    stages.message('request', stages.stage, path, bytes.length, body);
     const response = await deps.transport.request('POST', path, bytes);
-    emit({type: 'message', side: 'client', stage: answerStage, runId, direction: 'response', method: 'POST', path, status: response.status, bytes: response.bytesReceived, body: response.body});
+    stages.message('response', answerStage, path, response.bytesReceived, response.body, response.status);
     return response;
   };
 
@@ -71,27 +64,17 @@ export async function runClassicHandshake(deps: ClassicRunnerDeps, base: Omit<Cl
     done();
     begin('A3');
     const outcome = handleA2(config, a1.state, second.status, answer);
-    if (deps.store) await storeStep(deps.store, outcome, emit, runId);
+    const store = deps.store;
+    if (store) {
+      await stages.store(() => store(outcome), 'Client stores the session and writes the session file',
+        {session_id: outcome.sessionId}, {nonce: outcome.nonce});
+    }
     done();
     const expiresAt = (deps.clock ?? Date.now)() + (deps.lifetimeMs ?? 600_000);
-    emit({type: 'complete', side: 'client', runId, sessionId: classicStoreId(outcome.sessionId, outcome.nonce), organization: outcome.organization, username: outcome.username, expiresAt});
+    stages.emit({type: 'complete', side: 'client', runId: stages.runId, sessionId: classicStoreId(outcome.sessionId, outcome.nonce), organization: outcome.organization, username: outcome.username, expiresAt});
     return outcome;
   } catch (error) {
-    const failure = asHandshakeError(error, stage);
-    emit({type: 'stage-failed', side: 'client', stage: failure.stage, runId, code: failure.code, message: failure.message});
-    throw failure;
+    throw stages.failed(asHandshakeError(error, stages.stage));
   }
 }
 
-async function storeStep(store: NonNullable<ClassicRunnerDeps['store']>, outcome: ClassicOutcome, emit: EventSink, runId: string): Promise<void> {
-  const started = performance.now();
-  try {
-    await store(outcome);
-  } catch (error) {
-    throw new HandshakeError('A3', HandshakeErrorCode.StoreFailed, `the session was created but could not be stored: ${(error as Error).message}`);
-  }
-  emit({
-    type: 'step', side: 'client', runId, stage: 'A3', step: 'A3.7', action: 'store', title: 'Client stores the session and writes the session file',
-    inputs: {session_id: outcome.sessionId}, outputs: {nonce: outcome.nonce}, durationMs: performance.now() - started,
-  });
-}

@@ -1,3 +1,4 @@
+import {clientStages} from '../client-stages.js';
 import {randomBytes} from 'node:crypto';
 import {performance} from 'node:perf_hooks';
 import type {JsonResponse, JsonTransport} from '../../client/transport.js';
@@ -36,21 +37,13 @@ export interface RunnerDeps {
  * `stage` is where it failed; transport failures become `unreachable` at that stage.
  */
 export async function runV2Handshake(deps: RunnerDeps, base: Omit<InitiatorConfig, 'record'>): Promise<HandshakeOutcome> {
-  const runId = deps.runId ?? randomBytes(8).toString('hex');
-  const emit = (event: HandshakeEvent) => deps.emit?.(event);
-  const config: InitiatorConfig = {...base, record: deps.emit ? (r) => emit({type: 'step', side: 'client', runId, ...r}) : undefined};
-  let stage: StageId = 'A0';
-  let started = performance.now();
-  const begin = (next: StageId) => {
-    stage = next;
-    started = performance.now();
-    emit({type: 'stage-start', side: 'client', stage, runId});
-  };
-  const done = () => emit({type: 'stage-done', side: 'client', stage, runId, durationMs: performance.now() - started});
+  const stages = clientStages(deps.emit, deps.runId);
+  const config: InitiatorConfig = {...base, record: stages.record};
+  const {begin, done} = stages;
   const post = async (path: string, body: unknown, answerStage: StageId): Promise<unknown> => {
-    emit({type: 'message', side: 'client', stage, runId, direction: 'request', method: 'POST', path, bytes: JSON.stringify(body).length, body});
+    stages.message('request', stages.stage, path, JSON.stringify(body).length, body);
     const response: JsonResponse = await deps.transport.request('POST', path, body);
-    emit({type: 'message', side: 'client', stage: answerStage, runId, direction: 'response', method: 'POST', path, status: response.status, bytes: response.bytesReceived, body: response.body});
+    stages.message('response', answerStage, path, response.bytesReceived, response.body, response.status);
     if (response.status !== 200) throw errorFromAnswer(answerStage, response);
     return response.body;
   };
@@ -74,28 +67,17 @@ export async function runV2Handshake(deps: RunnerDeps, base: Omit<InitiatorConfi
       sessionId: a3.state.sessionId, organization: base.organization, username: base.username, expiresAt: a3.state.expiresAt,
       keys: a3.state.keys, transcriptHash: a3.state.afterA3.hash.toString('hex'),
     };
-    if (deps.store) await storeStep(deps.store, outcome, emit, runId);
+    const store = deps.store;
+    if (store) {
+      await stages.store(() => store(outcome), 'Client stores the session',
+        {session_id: outcome.sessionId.toString('base64url')}, {expires_at: outcome.expiresAt});
+    }
     done();
-    emit({type: 'complete', side: 'client', runId, sessionId: a3.state.sessionId.toString('base64url'), organization: outcome.organization, username: outcome.username, expiresAt: outcome.expiresAt});
+    stages.emit({type: 'complete', side: 'client', runId: stages.runId, sessionId: a3.state.sessionId.toString('base64url'), organization: outcome.organization, username: outcome.username, expiresAt: outcome.expiresAt});
     return outcome;
   } catch (error) {
-    const failure = asHandshakeError(error, stage);
-    emit({type: 'stage-failed', side: 'client', stage: failure.stage, runId, code: failure.code, message: failure.message});
-    throw failure;
+    throw stages.failed(asHandshakeError(error, stages.stage));
   }
-}
-
-async function storeStep(store: NonNullable<RunnerDeps['store']>, outcome: HandshakeOutcome, emit: EventSink, runId: string): Promise<void> {
-  const started = performance.now();
-  try {
-    await store(outcome);
-  } catch (error) {
-    throw new HandshakeError('A3', HandshakeErrorCode.StoreFailed, `the session was created but could not be stored: ${(error as Error).message}`);
-  }
-  emit({
-    type: 'step', side: 'client', runId, stage: 'A3', step: 'A3.7', action: 'store', title: 'Client stores the session',
-    inputs: {session_id: outcome.sessionId.toString('base64url')}, outputs: {expires_at: outcome.expiresAt}, durationMs: performance.now() - started,
-  });
 }
 
 /** Maps anything thrown during a run to a HandshakeError at the current stage. */
