@@ -1,66 +1,85 @@
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {cpus, tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {createHttpTransport} from '../src/client/transport.js';
-import {nodeSigner} from '../src/crypto/ecdsa.js';
-import {sha256} from '../src/crypto/hash.js';
-import {exportSpki, importP256PublicKey} from '../src/crypto/p256.js';
-import {importPrivateKeyPem} from '../src/crypto/private-keys.js';
-import {systemRng} from '../src/crypto/random.js';
 import {repPaths} from '../src/paths.js';
 import {DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERNAME, demoCredentialFiles} from '../server/seed.js';
 import {measureCeiling} from './bench/ceiling.js';
+import {classicSubjectPool, runClassicLoad} from './bench/classic-load.js';
 import {measureInProcess} from './bench/in-process.js';
 import {firstFrameMs} from './bench/first-frame.js';
 import {createLiteTransport} from './bench/lite-transport.js';
-import {runLoad} from './bench/load.js';
+import {runLoad, type LoadResult} from './bench/load.js';
 import {machineBusySeconds, processCpuSeconds, startServerProcess, timeCommand} from './bench/processes.js';
+import {openTarget} from './stress/clients.js';
+
+/** One measured level: its load figures with the CPU seconds the server, this process and the rest of the machine spent over it. */
+interface Level extends LoadResult {
+  readonly client: string;
+  readonly serverCpuSeconds: number;
+  readonly serverHandshakesPerCpuSecond: number;
+  readonly clientCpuSeconds: number;
+  readonly otherCpuSeconds: number;
+}
 
 /**
  * `npm run bench`: v2 handshakes over loopback HTTP against the standalone server (a separate process whose
  * CPU time — all its threads, user + system — is read from /proc), with two load generators in this process:
  * the product transport (got, src/client/transport.ts) at concurrency 1 and 64, and the cheap node:http one
  * (scripts/bench/lite-transport.ts) at concurrency 64, which leaves the server enough of the two cores to be
- * busy rather than woken per request; the crypto ceiling measured in this run; their ratio per server core;
- * and the wall time of cold `rep-create-session` processes. Prints one JSON document.
+ * busy rather than woken per request; then classic handshakes (POST /sessions, both phases) against the same
+ * server process with got at concurrency 1 and 64, each with a subject registered before the level
+ * (scripts/bench/classic-load.ts); the v2 crypto ceiling measured in this run; the ratio per server core; the
+ * v2 responder in-process; the app's first frame; and the wall time of cold `rep-create-session` processes.
+ * Prints one JSON document.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const home = mkdtempSync(join(tmpdir(), 'rep-bench-'));
 const paths = repPaths({REP_HOME: home});
 const server = await startServerProcess(home);
 try {
-  const repositoryKey = importP256PublicKey(readFileSync(paths.repositoryPublicKey, 'utf8'));
   const credentials = demoCredentialFiles(paths).privateKey;
-  const subject = importPrivateKeyPem(readFileSync(credentials, 'utf8'), DEMO_PASSWORD);
-  const config = {
-    repositoryKey, audience: sha256(exportSpki(repositoryKey)), subject: nodeSigner(subject),
-    organization: DEMO_ORGANIZATION, username: DEMO_USERNAME, rng: systemRng, clock: Date.now,
-  };
-  const transport = createHttpTransport({baseUrl: server.url});
+  const target = openTarget(home, server.url);
+  const {transport, alice: config} = target;
   const lite = createLiteTransport(server.url);
   // Warm-up: the server's JIT at full load (its code is still being optimised for a few seconds), then got's.
   await runLoad(lite, config, 64, Math.max(2000, seconds * 500));
   await runLoad(transport, config, 8, 500);
+
+  const measure = async <R extends LoadResult>(client: string, run: () => Promise<R>): Promise<R & Level> => {
+    const cpuBefore = processCpuSeconds(server.child.pid!);
+    const machineBefore = machineBusySeconds();
+    const clientBefore = process.cpuUsage();
+    const result = await run();
+    const serverCpuSeconds = processCpuSeconds(server.child.pid!) - cpuBefore;
+    const clientCpu = process.cpuUsage(clientBefore);
+    const clientCpuSeconds = (clientCpu.user + clientCpu.system) / 1e6;
+    const otherCpuSeconds = machineBusySeconds() - machineBefore - serverCpuSeconds - clientCpuSeconds;
+    return {...result, client, serverCpuSeconds, serverHandshakesPerCpuSecond: result.handshakes / serverCpuSeconds, clientCpuSeconds, otherCpuSeconds};
+  };
 
   const plan = [
     {client: 'got', transport, concurrency: 1},
     {client: 'got', transport, concurrency: 64},
     {client: 'node:http', transport: lite, concurrency: 64},
   ];
-  const levels = [];
+  const levels: Level[] = [];
   for (const {client, transport: through, concurrency} of plan) {
-    const cpuBefore = processCpuSeconds(server.child.pid!);
-    const machineBefore = machineBusySeconds();
-    const clientBefore = process.cpuUsage();
-    const result = await runLoad(through, config, concurrency, seconds * 1000);
-    const serverCpuSeconds = processCpuSeconds(server.child.pid!) - cpuBefore;
-    const clientCpu = process.cpuUsage(clientBefore);
-    const clientCpuSeconds = (clientCpu.user + clientCpu.system) / 1e6;
-    const otherCpuSeconds = machineBusySeconds() - machineBefore - serverCpuSeconds - clientCpuSeconds;
-    levels.push({...result, client, serverCpuSeconds, serverHandshakesPerCpuSecond: result.handshakes / serverCpuSeconds, clientCpuSeconds, otherCpuSeconds});
+    levels.push(await measure(client, () => runLoad(through, config, concurrency, seconds * 1000)));
   }
-  transport.close();
   lite.close();
+
+  // Classic: a new subject per handshake (one live session per subject), registered before each level; the
+  // warm-up's rate sizes the pool (twice what a level should use, so it does not run dry).
+  const pool = classicSubjectPool(target);
+  await pool.fill(64);
+  const warm = await runClassicLoad(target, pool, 8, 1000);
+  const perLevel = Math.ceil(warm.handshakesPerSecond * seconds * 2);
+  const classic = [];
+  for (const concurrency of [1, 64]) {
+    await pool.fill(perLevel + concurrency);
+    classic.push(await measure('got', () => runClassicLoad(target, pool, concurrency, seconds * 1000)));
+  }
+  target.close();
 
   const ceiling = measureCeiling(seconds * 1000);
   const inProcess = measureInProcess(seconds * 1000);
@@ -81,19 +100,20 @@ try {
   const hello = await firstFrameMs('node dist/scripts/bench/hello-ink.bundle.js', 'hello ink', 5);
 
   const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+  const levelJson = (l: Level) => ({
+    client: l.client, concurrency: l.concurrency, handshakes: l.handshakes, errors: l.errors, ...(l.firstError ? {first_error: l.firstError} : {}),
+    handshakes_per_second: round(l.handshakesPerSecond), p50_ms: round(l.p50Ms, 2), p99_ms: round(l.p99Ms, 2),
+    server_cpu_seconds: round(l.serverCpuSeconds, 2), server_busy: round(l.serverCpuSeconds / l.wallSeconds, 2),
+    server_cpu_us_per_handshake: round((l.serverCpuSeconds * 1e6) / l.handshakes, 0),
+    client_cpu_us_per_handshake: round((l.clientCpuSeconds * 1e6) / l.handshakes, 0),
+    other_processes_cpu_seconds: round(Math.max(0, l.otherCpuSeconds), 2),
+    server_handshakes_per_cpu_second: round(l.serverHandshakesPerCpuSecond),
+  });
   console.log(JSON.stringify({
     machine: {cpus: cpus().length, model: cpus()[0]?.model, node: process.version},
     seconds_per_level: seconds,
-    http: levels.map((l) => ({
-      client: l.client, concurrency: l.concurrency, handshakes: l.handshakes, errors: l.errors, ...(l.firstError ? {first_error: l.firstError} : {}),
-      handshakes_per_second: round(l.handshakesPerSecond), p50_ms: round(l.p50Ms, 2), p99_ms: round(l.p99Ms, 2),
-      server_cpu_seconds: round(l.serverCpuSeconds, 2), server_busy: round(l.serverCpuSeconds / l.wallSeconds, 2),
-      server_cpu_us_per_handshake: round((l.serverCpuSeconds * 1e6) / l.handshakes, 0),
-      client_cpu_us_per_handshake: round((l.clientCpuSeconds * 1e6) / l.handshakes, 0),
-      other_processes_cpu_seconds: round(Math.max(0, l.otherCpuSeconds), 2),
-      server_handshakes_per_cpu_second: round(l.serverHandshakesPerCpuSecond),
-      vs_ceiling: round(l.serverHandshakesPerCpuSecond / ceiling.handshakesPerCpuSecond, 3),
-    })),
+    http: levels.map((l) => ({...levelJson(l), vs_ceiling: round(l.serverHandshakesPerCpuSecond / ceiling.handshakesPerCpuSecond, 3)})),
+    classic: classic.map((l) => ({...levelJson(l), ...(l.subjectsCreatedInLevel ? {subjects_created_in_level: l.subjectsCreatedInLevel} : {})})),
     ceiling: {handshakes_per_cpu_second: round(ceiling.handshakesPerCpuSecond), microseconds_per_handshake: round(ceiling.microsecondsPerHandshake)},
     server_vs_ceiling_per_core: round(best / ceiling.handshakesPerCpuSecond, 3),
     in_process_responder: {
