@@ -8,7 +8,7 @@ import {classicSubjectPool, runClassicLoad} from './bench/classic-load.js';
 import {measureInProcess} from './bench/in-process.js';
 import {firstFrameMs} from './bench/first-frame.js';
 import {createLiteTransport} from './bench/lite-transport.js';
-import {runLoad, type LoadResult} from './bench/load.js';
+import {measureLoad, runLoad, type LoadResult} from './bench/load.js';
 import {machineBusySeconds, processCpuSeconds, startServerProcess, timeCommand} from './bench/processes.js';
 import {openTarget} from './stress/clients.js';
 
@@ -28,7 +28,7 @@ interface Level extends LoadResult {
  * (scripts/bench/lite-transport.ts) at concurrency 64, which leaves the server enough of the two cores to be
  * busy rather than woken per request; then classic handshakes (POST /sessions, both phases) against the same
  * server process with got at concurrency 1 and 64, each with a subject registered before the level
- * (scripts/bench/classic-load.ts); the v2 crypto ceiling measured in this run; the ratio per server core; the
+ * (scripts/bench/classic-load.ts); the v2 crypto ceiling measured in this run; the ratio per server core, and the HTTP floor (a request doing nothing) that bounds it; the
  * v2 responder in-process; the app's first frame; and the wall time of cold `rep-create-session` processes.
  * Prints one JSON document.
  */
@@ -41,8 +41,10 @@ try {
   const target = openTarget(home, server.url);
   const {transport, alice: config} = target;
   const lite = createLiteTransport(server.url);
-  // Warm-up: the server's JIT at full load (its code is still being optimised for a few seconds), then got's.
-  await runLoad(lite, config, 64, Math.max(2000, seconds * 500));
+  // Warm-up: the server's JIT at full load, then got's. TurboFan keeps optimising the server's code for
+  // several seconds (7 % of its CPU in background compiles after 3 s; < 1 % after 15 s), and a server runs
+  // for hours: the levels measure its steady state (≈ 8 % fewer CPU-µs per handshake than after 3 s).
+  await runLoad(lite, config, 64, Math.max(10_000, seconds * 2000));
   await runLoad(transport, config, 8, 500);
 
   const measure = async <R extends LoadResult>(client: string, run: () => Promise<R>): Promise<R & Level> => {
@@ -66,6 +68,10 @@ try {
   for (const {client, transport: through, concurrency} of plan) {
     levels.push(await measure(client, () => runLoad(through, config, concurrency, seconds * 1000)));
   }
+  // The HTTP floor: what the same server spends on a request that does nothing (GET /v2/health, same
+  // client, concurrency 64). A v2 handshake is three requests, so no server on this stack can do better
+  // than ceiling / (ceiling + 3 × floor) per core.
+  const floor = await measure('node:http', () => measureLoad(() => lite.request('GET', '/v2/health'), 64, seconds * 1000));
   lite.close();
 
   // Classic: a new subject per handshake (one live session per subject), registered before each level; the
@@ -84,6 +90,7 @@ try {
   const ceiling = measureCeiling(seconds * 1000);
   const inProcess = measureInProcess(seconds * 1000);
   const best = Math.max(...levels.map((l) => l.serverHandshakesPerCpuSecond));
+  const floorUs = (floor.serverCpuSeconds * 1e6) / floor.handshakes;
 
   const env: NodeJS.ProcessEnv = {...process.env, REP_HOME: home, REP_KEY_PASSWORD: DEMO_PASSWORD, NODE_ENV: 'production'};
   delete env.REP_ADDRESS;
@@ -121,6 +128,11 @@ try {
       vs_ceiling: round(inProcess.handshakesPerCpuSecond / ceiling.handshakesPerCpuSecond, 3),
     },
     target_ratio: 0.7,
+    http_floor: {
+      route: 'GET /v2/health', requests: floor.handshakes, errors: floor.errors,
+      server_cpu_us_per_request: round(floorUs), requests_per_handshake: 3,
+      best_possible_vs_ceiling: round(ceiling.microsecondsPerHandshake / (ceiling.microsecondsPerHandshake + 3 * floorUs), 3),
+    },
     first_frame_ms: frames && hello
       ? {rep: round(frames[2]), hello_ink_bundle: round(hello[2]), ratio: round(frames[2] / hello[2], 2), target_ratio: 1.3,
         rep_runs: frames.map((f) => round(f)), rep_home_menu: menu ? round(menu[2]) : null}
