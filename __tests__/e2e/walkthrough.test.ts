@@ -1,6 +1,7 @@
+import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {BUILD_TIMEOUT_MS, ensureBuilt, makeTempHome, removeTempHomes, runCli} from '../helpers/cli.js';
+import {BUILD_TIMEOUT_MS, cleanEnv, DIST, ensureBuilt, makeTempHome, removeTempHomes, runCli} from '../helpers/cli.js';
 
 describe('rep walkthrough (compiled, as a child process)', () => {
   beforeAll(() => ensureBuilt(), BUILD_TIMEOUT_MS);
@@ -18,6 +19,16 @@ describe('rep walkthrough (compiled, as a child process)', () => {
     expect(trace.frames.filter((f: {kind: string}) => f.kind === 'message')).toHaveLength(6);
     const other = await runCli('rep', ['walkthrough', '--seed', 'y', '--json'], {env});
     expect(JSON.parse(other.stdout).transcriptHash).not.toBe(trace.transcriptHash);
+  });
+
+  it('ends quietly (exit 0, nothing on stderr) when its reader goes away, as in `rep walkthrough --json | head`', async () => {
+    const child = spawn(process.execPath, [join(DIST, 'bin', 'rep.js'), 'walkthrough', '--seed', 'x', '--json'], {env: cleanEnv({REP_HOME: makeTempHome()}), stdio: ['ignore', 'pipe', 'pipe']});
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy()); // the trace is ~230 KB: more than one pipe buffer
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('prints the JSON trace without a terminal even without --json', async () => {

@@ -8,8 +8,23 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
 }
 
-/** The process's real streams and environment. */
-export const processIo = (): CliIo => ({stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env});
+let pipeWatched = false;
+
+/**
+ * The process's real streams and environment. A reader that goes away (`rep walkthrough --json | head`)
+ * ends the command quietly with the exit code it has so far, as SIGPIPE ends a C tool, instead of Node's
+ * unhandled EPIPE stack trace; output is printed only after the work (and any store write) is done.
+ */
+export function processIo(): CliIo {
+  if (!pipeWatched) {
+    pipeWatched = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+  return {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env};
+}
 
 /** Writes one line. */
 export function line(stream: NodeJS.WritableStream, text = ''): void {
