@@ -1,4 +1,6 @@
-import {openExternalRepository, readPinnedKey, targetFor, type OpenRepositoryOptions, type RepositoryTarget} from '../src/cli/repository.js';
+import {
+  openExternalRepository, openExternalRepositoryOfEitherSuite, readPinnedKey, targetFor, type OpenRepositoryOptions, type RepositoryTarget,
+} from '../src/cli/repository.js';
 import {repPaths} from '../src/paths.js';
 
 /**
@@ -22,7 +24,10 @@ export async function openRepository(env: NodeJS.ProcessEnv, options: OpenReposi
   }
 }
 
-/** What the app talks to: the repository for v2 and, when it serves classic, the same one pinned to its classic key. */
+/**
+ * What the app talks to: `repository`, the one it shows (pinned to its v2 key, or for an external classic-only
+ * repository to its classic key), and `classic`, the target of the classic suite when there is one.
+ */
 export interface AppRepositories {
   readonly repository: RepositoryTarget;
   readonly classic?: RepositoryTarget;
@@ -33,12 +38,13 @@ export interface AppRepositories {
 /**
  * The app's repositories. Bundled: one in-process server serving both suites, with two targets pinned to the
  * two public keys in REP_HOME (v2 P-256, classic P-521), both fed by the server's events. External
- * (REP_ADDRESS): v2 only, pinned to REP_PUB_KEY, as before.
+ * (REP_ADDRESS): the one suite REP_PUB_KEY's curve pins, v2 (P-256) or classic (P-521, e.g. a reference
+ * repository and its `rep_pub_key.pem`).
  */
 export async function openAppRepositories(env: NodeJS.ProcessEnv): Promise<AppRepositories> {
   if (env.REP_ADDRESS && env.REP_ADDRESS.trim() !== '') {
-    const repository = await openExternalRepository(env);
-    return {repository, close: () => repository.close()};
+    const repository = await openExternalRepositoryOfEitherSuite(env);
+    return {repository, ...(repository.suite === 'classic' ? {classic: repository} : {}), close: () => repository.close()};
   }
   const {startRepositoryServer} = await import('../server/listen.js');
   const paths = repPaths(env);

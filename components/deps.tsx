@@ -7,11 +7,14 @@ import type {StoreWarningLog} from './sessions/store-warnings.js';
 
 /** Everything the views need from the outside world, injected once at the top (bin/ or tests). */
 export interface AppDeps {
-  /** The repository for the v2 suite (pinned to its P-256 key). */
+  /**
+   * The repository the app shows: pinned to its P-256 v2 key, or, for an external classic-only repository
+   * (REP_PUB_KEY a P-521 key), to its classic key (`repository.suite` says which).
+   */
   readonly repository: RepositoryTarget;
   /**
-   * The same repository for the classic suite, pinned to its P-521 classic key, when it serves classic (the
-   * bundled server does); without it the app offers v2 only.
+   * The repository for the classic suite, pinned to its P-521 classic key, when it serves classic (the bundled
+   * server does; an external one when REP_PUB_KEY is its classic key); without it the app offers v2 only.
    */
   readonly classic?: RepositoryTarget;
   readonly store: SessionStore;

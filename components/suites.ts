@@ -11,7 +11,7 @@ export const SUITE_CURVE: Readonly<Record<Suite, string>> = {v2: 'P-256', classi
 
 /** The repository target that speaks `suite` (its pinned key is that suite's repository key), if this app has one. */
 export function suiteTarget(deps: Pick<AppDeps, 'repository' | 'classic'>, suite: string): RepositoryTarget | undefined {
-  if (suite === 'v2') return deps.repository;
+  if (suite === 'v2') return deps.repository.suite === 'v2' ? deps.repository : undefined;
   if (suite === 'classic') return deps.classic;
   return undefined;
 }
@@ -22,7 +22,8 @@ export const servedSuites = (deps: Pick<AppDeps, 'repository' | 'classic'>): Sui
 /** Why `suite` cannot be used here (undefined when it can), in one phrase. */
 export function suiteUnavailable(deps: Pick<AppDeps, 'repository' | 'classic'>, suite: Suite): string | undefined {
   if (suiteTarget(deps, suite)) return undefined;
+  const pinned = deps.repository.suite;
   return deps.repository.bundled
     ? `the bundled repository does not serve ${suite} here`
-    : `not available: REP_PUB_KEY pins this repository's ${SUITE_CURVE.v2} v2 key, and ${suite} needs its ${SUITE_CURVE[suite]} key`;
+    : `not available: REP_PUB_KEY pins this repository's ${SUITE_CURVE[pinned]} ${pinned} key, and ${suite} needs its ${SUITE_CURVE[suite]} key`;
 }

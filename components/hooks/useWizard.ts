@@ -6,7 +6,7 @@ import {loadSubjectKey, writeCredentials} from '../../src/cli/credentials.js';
 import {describeError} from '../../src/cli/errors.js';
 import {DEMO_PASSWORD, demoCredentialFiles} from '../../server/seed.js';
 import type {AppDeps} from '../deps.js';
-import {SUITE_CURVE, SUITES, suiteTarget, suiteUnavailable, type Suite} from '../suites.js';
+import {servedSuites, SUITE_CURVE, SUITES, suiteTarget, suiteUnavailable, type Suite} from '../suites.js';
 import type {SessionRequest} from './app-reducer.js';
 import {inspectKeyFile, unlockedCurve, wrongCurveSentence, type KeyFile} from './key-files.js';
 import {registerOrganization} from './register-organization.js';
@@ -45,8 +45,9 @@ export interface WizardController {
 
 /** Runs the wizard: the reducer plus key unlocking, credential generation and organization registration. */
 export function useWizard(deps: AppDeps, onDone: (request: SessionRequest) => void): WizardController {
-  const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
-  const organizations = useOrganizations(deps.repository.transport);
+  // The suite defaults to v2, or to the only one this repository serves (an external classic-only one).
+  const [state, dispatch] = useReducer(wizardReducer, deps, (d) => ({...initialWizardState, values: {...initialWizardState.values, suite: servedSuites(d)[0] ?? 'v2'}}));
+  const organizations = useOrganizations(deps.repository);
   const alive = useRef(true);
   useEffect(() => () => void (alive.current = false), []);
   const v = state.values;

@@ -4,7 +4,7 @@ import {useScreenInput} from '../input.js';
 import {useDeps} from '../deps.js';
 import {useOrganizations} from '../hooks/useOrganizations.js';
 import {isBack, type KeyHelp} from '../keys.js';
-import {SUITE_CURVE, SUITES, suiteTarget, suiteUnavailable} from '../suites.js';
+import {servedSuites, SUITE_CURVE, SUITES, suiteTarget, suiteUnavailable} from '../suites.js';
 
 export const REPOSITORY_KEYS: readonly KeyHelp[] = [{keys: 'Esc', action: 'back home'}];
 
@@ -23,7 +23,7 @@ function Row({label, children}: {readonly label: string; readonly children: Reac
 export function RepositoryScreen({onBack, isActive = true}: {readonly onBack: () => void; readonly isActive?: boolean}) {
   const deps = useDeps();
   const {repository, theme} = deps;
-  const organizations = useOrganizations(repository.transport);
+  const organizations = useOrganizations(repository);
   useScreenInput((input, key) => {
     if (isBack(input, key)) onBack();
   }, {isActive});
@@ -41,7 +41,7 @@ export function RepositoryScreen({onBack, isActive = true}: {readonly onBack: ()
       })}
       <Text color={theme.muted} wrap="wrap">SHA-256 of each repository public key (SPKI): every signature of that suite is checked against it</Text>
       <Box marginTop={1} flexDirection="column">
-        <Text bold>Organizations {deps.classic ? <Text color={theme.muted}>(one list for both suites)</Text> : null}</Text>
+        <Text bold>Organizations {servedSuites(deps).length > 1 ? <Text color={theme.muted}>(one list for both suites)</Text> : null}</Text>
         {organizations.status === 'loading' ? <Text color={theme.muted}>loading…</Text> : null}
         {organizations.status === 'error' ? <Text color={theme.error}>{organizations.message}</Text> : null}
         {organizations.status === 'ready' && organizations.organizations.length === 0 ? <Text color={theme.muted}>none yet</Text> : null}

@@ -19,6 +19,8 @@ export interface RepositoryTarget {
   readonly fingerprint: string;
   /** Raw fingerprint bytes: the v2 audience. */
   readonly audience: Buffer;
+  /** The suite the pinned key belongs to (its curve: v2 P-256, classic P-521). */
+  readonly suite: SuiteName;
   /** True when the command started the bundled server in its own process. */
   readonly bundled: boolean;
   /** The in-process server's own events (bundled only). */
@@ -40,17 +42,20 @@ export function repositoryUrl(address: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
 }
 
+function readKeyFile(file: string, variable: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(ExitCode.LocalInput, 'pinned_key_unreadable', `cannot read the repository public key ${file} (${variable}): check the path.`);
+  }
+}
+
 /**
  * Reads a pinned repository public key (SPKI PEM) from a file, with a clear error naming the file: P-256 for
  * v2, P-521 for classic (e.g. the reference's `client/keys/rep_pub_key.pem`).
  */
 export function readPinnedKey(file: string, variable: string, suite: SuiteName = 'v2'): KeyObject {
-  let pem: string;
-  try {
-    pem = readFileSync(file, 'utf8');
-  } catch {
-    throw new CliError(ExitCode.LocalInput, 'pinned_key_unreadable', `cannot read the repository public key ${file} (${variable}): check the path.`);
-  }
+  const pem = readKeyFile(file, variable);
   try {
     return suite === 'classic' ? importP521PublicKey(pem) : importP256PublicKey(pem);
   } catch (error) {
@@ -59,13 +64,47 @@ export function readPinnedKey(file: string, variable: string, suite: SuiteName =
   }
 }
 
-/** The repository at REP_ADDRESS, pinned to the key in REP_PUB_KEY (both required). */
-export async function openExternalRepository(env: NodeJS.ProcessEnv, options: OpenRepositoryOptions = {}): Promise<RepositoryTarget> {
+/**
+ * Reads a pinned repository public key of either suite, told apart by its curve: P-256 pins the v2 suite,
+ * P-521 the classic one (the reference's `rep_pub_key.pem`). The app uses it for REP_PUB_KEY, since it offers
+ * whichever suite the pinned key allows.
+ */
+export function readPinnedKeyOfEitherSuite(file: string, variable: string): {readonly key: KeyObject; readonly suite: SuiteName} {
+  const pem = readKeyFile(file, variable);
+  try {
+    return {key: importP256PublicKey(pem), suite: 'v2'};
+  } catch {
+    try {
+      return {key: importP521PublicKey(pem), suite: 'classic'};
+    } catch (error) {
+      throw new CliError(ExitCode.LocalInput, 'pinned_key_invalid',
+        `${file} (${variable}) is neither a P-256 (v2) nor a P-521 (classic) public key in PEM: ${(error as Error).message}.`);
+    }
+  }
+}
+
+function externalAddress(env: NodeJS.ProcessEnv): {url: string; keyFile: string} {
   const address = env.REP_ADDRESS ?? '';
   if (!env.REP_PUB_KEY) {
     throw new CliError(ExitCode.Usage, 'pinned_key_missing', `REP_ADDRESS is set (${address}) but REP_PUB_KEY is not: set REP_PUB_KEY to the repository's public key file.`);
   }
-  return targetFor(repositoryUrl(address), readPinnedKey(env.REP_PUB_KEY, 'REP_PUB_KEY', options.suite), false, {}, options.suite);
+  return {url: repositoryUrl(address), keyFile: env.REP_PUB_KEY};
+}
+
+/** The repository at REP_ADDRESS, pinned to the key in REP_PUB_KEY (both required). */
+export async function openExternalRepository(env: NodeJS.ProcessEnv, options: OpenRepositoryOptions = {}): Promise<RepositoryTarget> {
+  const {url, keyFile} = externalAddress(env);
+  return targetFor(url, readPinnedKey(keyFile, 'REP_PUB_KEY', options.suite), false, {}, options.suite);
+}
+
+/**
+ * The repository at REP_ADDRESS for the app: pinned to REP_PUB_KEY, speaking the suite of that key's curve
+ * (v2 for P-256; classic for P-521, e.g. a reference repository).
+ */
+export async function openExternalRepositoryOfEitherSuite(env: NodeJS.ProcessEnv): Promise<RepositoryTarget> {
+  const {url, keyFile} = externalAddress(env);
+  const {key, suite} = readPinnedKeyOfEitherSuite(keyFile, 'REP_PUB_KEY');
+  return targetFor(url, key, false, {}, suite);
 }
 
 /**
@@ -75,7 +114,7 @@ export async function openExternalRepository(env: NodeJS.ProcessEnv, options: Op
 export function targetFor(url: string, pinnedKey: KeyObject, bundled: boolean, extra: Partial<RepositoryTarget> = {}, suite: SuiteName = 'v2'): RepositoryTarget {
   const transport = createHttpTransport({baseUrl: url, anyContentType: suite === 'classic'});
   return {
-    url, transport, pinnedKey, bundled,
+    url, transport, pinnedKey, bundled, suite,
     fingerprint: suite === 'classic' ? p521Fingerprint(pinnedKey) : fingerprint(pinnedKey),
     audience: sha256(exportSpki(pinnedKey)),
     ...extra,
