@@ -75,7 +75,7 @@ export function App({deps, initialScreen}: AppProps) {
             {screen.name === 'home' ? <Home onChoose={choose} isActive={active} /> : null}
             {screen.name === 'repository' ? <RepositoryScreen onBack={back} isActive={active} /> : null}
             {screen.name === 'wizard' ? (
-              <Wizard onBack={back} onDone={(request) => dispatch({type: 'replace', screen: {name: 'handshake', request}})} />
+              <Wizard suite={screen.suite} onBack={back} onDone={(request) => dispatch({type: 'replace', screen: {name: 'handshake', request}})} />
             ) : null}
             {screen.name === 'handshake' ? (
               <HandshakeScreen request={screen.request} onHome={home} onBack={back}

@@ -3,7 +3,8 @@ import type {Suite} from '../suites.js';
 /** The screens of the app. */
 export type Screen =
   | {readonly name: 'home'}
-  | {readonly name: 'wizard'}
+  /** The wizard, with the suite to preselect (`rep-create-session --suite classic` on a terminal). */
+  | {readonly name: 'wizard'; readonly suite?: Suite}
   | {readonly name: 'handshake'; readonly request: SessionRequest}
   | {readonly name: 'walkthrough'}
   | {readonly name: 'sessions'; readonly focusId?: string}

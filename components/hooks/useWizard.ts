@@ -44,9 +44,14 @@ export interface WizardController {
 }
 
 /** Runs the wizard: the reducer plus key unlocking, credential generation and organization registration. */
-export function useWizard(deps: AppDeps, onDone: (request: SessionRequest) => void): WizardController {
-  // The suite defaults to v2, or to the only one this repository serves (an external classic-only one).
-  const [state, dispatch] = useReducer(wizardReducer, deps, (d) => ({...initialWizardState, values: {...initialWizardState.values, suite: servedSuites(d)[0] ?? 'v2'}}));
+export function useWizard(deps: AppDeps, onDone: (request: SessionRequest) => void, preferredSuite?: Suite): WizardController {
+  // The suite defaults to the one asked for when served, else v2, else the only one this repository serves
+  // (an external classic-only one).
+  const [state, dispatch] = useReducer(wizardReducer, deps, (d) => {
+    const served = servedSuites(d);
+    const suite = preferredSuite && served.includes(preferredSuite) ? preferredSuite : served[0] ?? 'v2';
+    return {...initialWizardState, values: {...initialWizardState.values, suite}};
+  });
   const organizations = useOrganizations(deps.repository);
   const alive = useRef(true);
   useEffect(() => () => void (alive.current = false), []);

@@ -12,6 +12,7 @@ import {OrganizationStep} from './OrganizationStep.js';
 import {Progress} from './Progress.js';
 import {SuiteStep} from './SuiteStep.js';
 import {TextStep} from './TextStep.js';
+import type {Suite} from '../suites.js';
 
 export const WIZARD_KEYS: readonly KeyHelp[] = [
   {keys: 'type', action: 'filter organizations / enter text'},
@@ -23,6 +24,8 @@ export const WIZARD_KEYS: readonly KeyHelp[] = [
 ];
 
 export interface WizardProps {
+  /** The suite to preselect, when this repository serves it (default v2, or the only one served). */
+  readonly suite?: Suite;
   /** Esc on the first step. */
   readonly onBack: () => void;
   /** The choices, once complete (and the new organization registered, if any). */
@@ -44,10 +47,10 @@ const START: Partial<Record<WizardStep, string>> = {
 };
 
 /** The "create a session" wizard: organization, username, suite, private key (and a new organization's details); then the live handshake. */
-export function Wizard({onBack, onDone}: WizardProps) {
+export function Wizard({suite, onBack, onDone}: WizardProps) {
   const deps = useDeps();
   const {theme} = deps;
-  const wizard = useWizard(deps, onDone);
+  const wizard = useWizard(deps, onDone, suite);
   const {state} = wizard;
   useScreenInput((input, key) => {
     if (!isBack(input, key)) return;

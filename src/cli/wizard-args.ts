@@ -1,23 +1,29 @@
+import {SUITES, type SuiteName} from './args.js';
+
 /**
- * Whether `rep-create-session` (on a terminal) should open the wizard instead of running the command: some of
- * `<organization> <username> <credentials-file> <session-file>` are missing, and nothing asks for
- * non-interactive output (`--json`, `--help`) or for a suite the wizard does not offer.
+ * Whether `rep-create-session` (on a terminal) should open the wizard instead of running the command, and with
+ * which suite preselected: the wizard opens when some of `<organization> <username> <credentials-file>
+ * <session-file>` are missing and nothing asks for non-interactive output (`--json`, `--help`); the answer is
+ * the `--suite` given (v2 or classic, both offered by the wizard), undefined to run the command (an unknown
+ * suite is left to the command, which says what is wrong).
  */
-export function wantsWizard(argv: readonly string[]): boolean {
+export function wizardSuite(argv: readonly string[]): SuiteName | undefined {
   let positionals = 0;
+  let chosen: SuiteName = 'v2';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
       positionals += argv.length - i - 1;
       break;
     }
-    if (arg === '--json' || arg === '--help' || arg === '-h') return false;
+    if (arg === '--json' || arg === '--help' || arg === '-h') return undefined;
     if (arg === '--suite' || arg.startsWith('--suite=')) {
       const suite = arg === '--suite' ? argv[++i] : arg.slice('--suite='.length);
-      if (suite !== 'v2') return false;
+      if (!(SUITES as readonly string[]).includes(suite)) return undefined;
+      chosen = suite as SuiteName;
     } else if (!arg.startsWith('--') && !(arg.startsWith('-') && arg.length === 2)) {
       positionals++;
     }
   }
-  return positionals < 4;
+  return positionals < 4 ? chosen : undefined;
 }

@@ -57,6 +57,19 @@ describe('Wizard', () => {
     expect(done).toEqual([{organization: 'acme', username: 'alice', credentialsFile: join(app.home, 'credentials', 'alice.pem'), password: 'alice-demo', suite: 'v2'}]);
   });
 
+  it('preselects the suite it was opened with (rep-create-session --suite classic on a terminal)', async () => {
+    const classic = await renderInk(<DepsProvider deps={app.deps}><Wizard suite="classic" onBack={() => {}} onDone={(request) => done.push(request)} /></DepsProvider>);
+    await classic.waitFor('❯ acme');
+    await classic.press(KEY.enter);
+    await classic.waitFor('Username in acme');
+    await classic.press(KEY.enter);
+    await classic.waitFor('Suite for acme/alice');
+    expect(classic.frame()).toMatch(/❯ classic/);
+    await classic.press(KEY.enter);
+    expect(flat(await classic.waitFor('Private key of alice'))).toContain('acme · alice · suite classic');
+    await classic.unmount();
+  });
+
   it('offers both suites before the key, v2 first; Esc from the key step returns to the suite chosen', async () => {
     await ui.press(KEY.enter);
     await ui.waitFor('Username in acme');

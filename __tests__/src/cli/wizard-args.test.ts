@@ -1,20 +1,23 @@
-import {wantsWizard} from '../../../src/cli/wizard-args.js';
+import {wizardSuite} from '../../../src/cli/wizard-args.js';
 
-describe('wantsWizard (rep-create-session on a terminal)', () => {
-  it('opens the wizard when arguments are missing', () => {
-    expect(wantsWizard([])).toBe(true);
-    expect(wantsWizard(['acme', 'alice'])).toBe(true);
-    expect(wantsWizard(['acme', 'alice', 'alice.pem', '--trace'])).toBe(true);
-    expect(wantsWizard(['--suite', 'v2', 'acme'])).toBe(true);
+describe('wizardSuite (rep-create-session on a terminal)', () => {
+  it('opens the wizard when arguments are missing, with the suite asked for preselected', () => {
+    expect(wizardSuite([])).toBe('v2');
+    expect(wizardSuite(['acme', 'alice'])).toBe('v2');
+    expect(wizardSuite(['acme', 'alice', 'alice.pem', '--trace'])).toBe('v2');
+    expect(wizardSuite(['--suite', 'v2', 'acme'])).toBe('v2');
+    expect(wizardSuite(['--suite', 'classic'])).toBe('classic');
+    expect(wizardSuite(['--suite=classic', 'acme'])).toBe('classic');
   });
 
-  it('runs the command when every argument is there, or for --json, --help, another suite', () => {
-    expect(wantsWizard(['acme', 'alice', 'alice.pem', 'session.json'])).toBe(false);
-    expect(wantsWizard(['acme', 'alice', 'pw', 'alice.pem', 'session.json'])).toBe(false);
-    expect(wantsWizard(['acme', '--', '-x', 'a.pem', 's.json'])).toBe(false);
-    expect(wantsWizard(['--json'])).toBe(false);
-    expect(wantsWizard(['--help'])).toBe(false);
-    expect(wantsWizard(['--suite', 'classic'])).toBe(false);
-    expect(wantsWizard(['--suite=classic', 'acme'])).toBe(false);
+  it('runs the command when every argument is there, or for --json, --help, an unknown suite', () => {
+    expect(wizardSuite(['acme', 'alice', 'alice.pem', 'session.json'])).toBeUndefined();
+    expect(wizardSuite(['acme', 'alice', 'pw', 'alice.pem', 'session.json'])).toBeUndefined();
+    expect(wizardSuite(['acme', 'alice', 'pw', 'a.pem', 's.json', '--suite', 'classic'])).toBeUndefined();
+    expect(wizardSuite(['acme', '--', '-x', 'a.pem', 's.json'])).toBeUndefined();
+    expect(wizardSuite(['--json'])).toBeUndefined();
+    expect(wizardSuite(['--suite', 'classic', '--json'])).toBeUndefined();
+    expect(wizardSuite(['--help'])).toBeUndefined();
+    expect(wizardSuite(['--suite', 'tls'])).toBeUndefined();
   });
 });
