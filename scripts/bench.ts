@@ -6,6 +6,7 @@ import {DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERNAME, demoCredentialFiles} fr
 import {measureCeiling} from './bench/ceiling.js';
 import {classicSubjectPool, runClassicLoad} from './bench/classic-load.js';
 import {measureInProcess} from './bench/in-process.js';
+import {measureLoadedHttpOverhead} from './bench/loaded-http-overhead.js';
 import {firstFrameMs} from './bench/first-frame.js';
 import {createLiteTransport} from './bench/lite-transport.js';
 import {measureLoad, runLoad, type LoadResult} from './bench/load.js';
@@ -28,7 +29,8 @@ interface Level extends LoadResult {
  * (scripts/bench/lite-transport.ts) at concurrency 64, which leaves the server enough of the two cores to be
  * busy rather than woken per request; then classic handshakes (POST /sessions, both phases) against the same
  * server process with got at concurrency 1 and 64, each with a subject registered before the level
- * (scripts/bench/classic-load.ts); the v2 crypto ceiling measured in this run; the ratio per server core, and the HTTP floor (a request doing nothing) that bounds it; the
+ * (scripts/bench/classic-load.ts); the v2 crypto ceiling measured in this run; the ratio per server core, and the HTTP floor that bounds it (a request doing nothing on this
+ * server; a bare fastify POST route without and with a third of a handshake's crypto); the
  * v2 responder in-process; the app's first frame; and the wall time of cold `rep-create-session` processes.
  * Prints one JSON document.
  */
@@ -87,6 +89,12 @@ try {
   }
   target.close();
 
+  // The HTTP stack's overhead per request on a bare fastify route, without and with about a third of a
+  // handshake's crypto in the handler: OpenSSL's work evicts the stack from the caches, so the loaded figure
+  // is the realistic floor.
+  const bareRoute = await measureLoadedHttpOverhead(0, seconds * 1000);
+  const loadedRoute = await measureLoadedHttpOverhead(1, seconds * 1000);
+
   const ceiling = measureCeiling(seconds * 1000);
   const inProcess = measureInProcess(seconds * 1000);
   const best = Math.max(...levels.map((l) => l.serverHandshakesPerCpuSecond));
@@ -132,6 +140,11 @@ try {
       route: 'GET /v2/health', requests: floor.handshakes, errors: floor.errors,
       server_cpu_us_per_request: round(floorUs), requests_per_handshake: 3,
       best_possible_vs_ceiling: round(ceiling.microsecondsPerHandshake / (ceiling.microsecondsPerHandshake + 3 * floorUs), 3),
+      bare_fastify_post: {overhead_us_per_request: round(bareRoute.overheadUsPerRequest), requests: bareRoute.requests},
+      bare_fastify_post_with_crypto: {
+        crypto_us_per_request: round(loadedRoute.workUsPerRequest), overhead_us_per_request: round(loadedRoute.overheadUsPerRequest), requests: loadedRoute.requests,
+        best_possible_vs_ceiling: round(ceiling.microsecondsPerHandshake / (ceiling.microsecondsPerHandshake + 3 * loadedRoute.overheadUsPerRequest), 3),
+      },
     },
     first_frame_ms: frames && hello
       ? {rep: round(frames[2]), hello_ink_bundle: round(hello[2]), ratio: round(frames[2] / hello[2], 2), target_ratio: 1.3,
