@@ -7,13 +7,13 @@ import {main} from './command-main.js';
 import type {TuiOptions} from './rep-tui.js';
 
 const argv = process.argv.slice(2);
-const suite = process.stdin.isTTY === true && process.stdout.isTTY === true ? wizardSuite(argv) : undefined;
-if (suite !== undefined) {
+const wizard = process.stdin.isTTY === true && process.stdout.isTTY === true ? wizardSuite(argv) : undefined;
+if (wizard !== undefined) {
   // The same wizard as `rep` → Create a session, then the live handshake (bundle when built: faster start-up).
   process.env.NODE_ENV ??= 'production';
   const bundle = new URL('./rep-tui.bundle.js', import.meta.url);
   const module: {runTui: (options: TuiOptions) => Promise<number>} = await import(existsSync(fileURLToPath(bundle)) ? bundle.href : './rep-tui.js');
-  process.exitCode = await module.runTui({initialScreen: {name: 'wizard', suite}});
+  process.exitCode = await module.runTui({initialScreen: {name: 'wizard', suite: wizard.suite}});
 } else {
   await main(createSessionCommand, argv);
 }

@@ -27,3 +27,9 @@ export function suiteUnavailable(deps: Pick<AppDeps, 'repository' | 'classic'>, 
     ? `the bundled repository does not serve ${suite} here`
     : `not available: REP_PUB_KEY pins this repository's ${SUITE_CURVE[pinned]} ${pinned} key, and ${suite} needs its ${SUITE_CURVE[suite]} key`;
 }
+
+/** Why a stored session of `suite` cannot be verified with this app (its suite is not served here), in one sentence. */
+export function noSuiteSentence(deps: Pick<AppDeps, 'repository' | 'classic'>, suite: string): string {
+  const reason = (SUITES as readonly string[]).includes(suite) ? suiteUnavailable(deps, suite as Suite) : `${suite} is not a suite this app knows`;
+  return `This app has no ${suite} repository to verify it with (${reason}; suites here: ${servedSuites(deps).join(', ')}).`;
+}

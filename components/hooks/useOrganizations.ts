@@ -26,6 +26,9 @@ async function fetchOrganizations(repository: RepositoryTarget): Promise<readonl
     return names.map((name) => ({name, subjects: []}));
   }
   const response = await repository.transport.request('GET', V2Path.Organizations);
+  if (response.status === 404) {
+    throw new Error('the repository answered HTTP 404 to GET /v2/organizations: it may not serve v2. For a classic-only (reference) repository, set REP_PUB_KEY to its P-521 key.');
+  }
   if (response.status !== 200) throw new Error(`the repository answered HTTP ${response.status}`);
   return (response.body as {organizations: OrganizationView[]}).organizations;
 }

@@ -4,7 +4,7 @@ import {whoami} from '../../src/client/v2-session.js';
 import {describeError} from '../../src/cli/errors.js';
 import type {StoredSession} from '../../src/store/session-record.js';
 import type {AppDeps} from '../deps.js';
-import {suiteTarget} from '../suites.js';
+import {noSuiteSentence, suiteTarget} from '../suites.js';
 import {defaultExportPath, exportTargetExists, resolveExportPath, writeSessionFile} from '../sessions/session-file.js';
 import {shortDate} from '../sessions/format.js';
 import type {Notice, SessionsAction} from './sessions-reducer.js';
@@ -50,7 +50,7 @@ export function useSessionActions(deps: AppDeps, dispatch: Dispatch<SessionsActi
       verify(session) {
         const repository = suiteTarget(deps, session.suite);
         if (!repository) {
-          notify({id: session.id, tone: 'error', text: `This app has no ${session.suite} repository to verify it with (suites here: v2${deps.classic ? ', classic' : ''}).`});
+          notify({id: session.id, tone: 'error', text: noSuiteSentence(deps, session.suite)});
           return;
         }
         if (session.repositoryKeyFingerprint !== repository.fingerprint) {

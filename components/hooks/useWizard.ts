@@ -45,12 +45,13 @@ export interface WizardController {
 
 /** Runs the wizard: the reducer plus key unlocking, credential generation and organization registration. */
 export function useWizard(deps: AppDeps, onDone: (request: SessionRequest) => void, preferredSuite?: Suite): WizardController {
-  // The suite defaults to the one asked for when served, else v2, else the only one this repository serves
-  // (an external classic-only one).
-  const [state, dispatch] = useReducer(wizardReducer, deps, (d) => {
+  // The suite defaults to the one asked for (`--suite`) when served, else v2, else the only one this
+  // repository serves (an external classic-only one); a suite asked for but not served is said at once.
+  const [state, dispatch] = useReducer(wizardReducer, deps, (d): WizardState => {
     const served = servedSuites(d);
     const suite = preferredSuite && served.includes(preferredSuite) ? preferredSuite : served[0] ?? 'v2';
-    return {...initialWizardState, values: {...initialWizardState.values, suite}};
+    const refused = preferredSuite && preferredSuite !== suite ? `--suite ${preferredSuite}: ${suiteUnavailable(d, preferredSuite)}; the wizard uses ${suite}.` : undefined;
+    return {...initialWizardState, values: {...initialWizardState.values, suite}, ...(refused ? {error: refused} : {})};
   });
   const organizations = useOrganizations(deps.repository);
   const alive = useRef(true);

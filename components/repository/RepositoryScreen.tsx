@@ -41,7 +41,8 @@ export function RepositoryScreen({onBack, isActive = true}: {readonly onBack: ()
       })}
       <Text color={theme.muted} wrap="wrap">SHA-256 of each repository public key (SPKI): every signature of that suite is checked against it</Text>
       <Box marginTop={1} flexDirection="column">
-        <Text bold>Organizations {servedSuites(deps).length > 1 ? <Text color={theme.muted}>(one list for both suites)</Text> : null}</Text>
+        <Text bold>Organizations {servedSuites(deps).length > 1 ? <Text color={theme.muted}>(one list for both suites)</Text> : null}
+          {repository.suite === 'classic' ? <Text color={theme.muted}>(the classic route lists names only, not subjects)</Text> : null}</Text>
         {organizations.status === 'loading' ? <Text color={theme.muted}>loading…</Text> : null}
         {organizations.status === 'error' ? <Text color={theme.error}>{organizations.message}</Text> : null}
         {organizations.status === 'ready' && organizations.organizations.length === 0 ? <Text color={theme.muted}>none yet</Text> : null}

@@ -27,7 +27,8 @@ function Field({label, children}: {readonly label: string; readonly children: Re
 export function SessionDetail({session, revealed, now}: SessionDetailProps) {
   const deps = useDeps();
   const {theme} = deps;
-  const ours = session.repositoryKeyFingerprint === suiteTarget(deps, session.suite)?.fingerprint;
+  const target = suiteTarget(deps, session.suite);
+  const ours = session.repositoryKeyFingerprint === target?.fingerprint;
   const expired = isExpired(session, now);
   const keyNames = Object.keys(session.keys);
   const nameWidth = Math.max(14, ...keyNames.map((n) => n.length)) + 2;
@@ -41,7 +42,7 @@ export function SessionDetail({session, revealed, now}: SessionDetailProps) {
       <Field label="repository key">{session.repositoryKeyFingerprint}</Field>
       <Field label="">
         <Text color={ours ? theme.muted : theme.warning}>
-          {ours ? 'SHA-256 of the repository key: the one this app pins' : 'not the key this app pins: verify cannot run here'}
+          {ours ? 'SHA-256 of the repository key: the one this app pins' : target ? 'not the key this app pins: verify cannot run here' : `this app has no ${session.suite} repository: verify cannot run here`}
         </Text>
       </Field>
       <Field label="created">{shortDate(session.createdAt)}</Field>

@@ -1,4 +1,4 @@
-import type {KeyObject} from 'node:crypto';
+import {createPublicKey, type KeyObject} from 'node:crypto';
 import type {EventEmitter} from 'node:events';
 import {readFileSync} from 'node:fs';
 import {createHttpTransport, type JsonTransport} from '../client/transport.js';
@@ -60,7 +60,20 @@ export function readPinnedKey(file: string, variable: string, suite: SuiteName =
     return suite === 'classic' ? importP521PublicKey(pem) : importP256PublicKey(pem);
   } catch (error) {
     const curve = suite === 'classic' ? 'P-521' : 'P-256';
-    throw new CliError(ExitCode.LocalInput, 'pinned_key_invalid', `${file} (${variable}) is not a ${curve} public key in PEM: ${(error as Error).message}.`);
+    const found = curveOf(pem);
+    const hint = found === 'P-521' && suite !== 'classic' ? ' It is a P-521 key, a classic repository\'s: add --suite classic.'
+      : found === 'P-256' && suite !== 'v2' ? ' It is a P-256 key, a v2 repository\'s: use --suite v2.' : '';
+    throw new CliError(ExitCode.LocalInput, 'pinned_key_invalid', `${file} (${variable}) is not a ${curve} public key in PEM: ${(error as Error).message}.${hint}`);
+  }
+}
+
+/** The curve of a PEM public key as the suites name them (`P-256`, `P-521`, else OpenSSL's name), if it is an EC key at all. */
+function curveOf(pem: string): string | undefined {
+  try {
+    const curve = createPublicKey(pem).asymmetricKeyDetails?.namedCurve;
+    return curve === 'prime256v1' ? 'P-256' : curve === 'secp521r1' ? 'P-521' : curve;
+  } catch {
+    return undefined;
   }
 }
 
@@ -76,9 +89,10 @@ export function readPinnedKeyOfEitherSuite(file: string, variable: string): {rea
   } catch {
     try {
       return {key: importP521PublicKey(pem), suite: 'classic'};
-    } catch (error) {
+    } catch {
+      const found = curveOf(pem);
       throw new CliError(ExitCode.LocalInput, 'pinned_key_invalid',
-        `${file} (${variable}) is neither a P-256 (v2) nor a P-521 (classic) public key in PEM: ${(error as Error).message}.`);
+        `${file} (${variable}) is neither a P-256 (v2) nor a P-521 (classic) public key in PEM${found ? ` (its curve is ${found})` : ' (it is not an EC public key)'}.`);
     }
   }
 }

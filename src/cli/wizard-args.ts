@@ -3,13 +3,13 @@ import {SUITES, type SuiteName} from './args.js';
 /**
  * Whether `rep-create-session` (on a terminal) should open the wizard instead of running the command, and with
  * which suite preselected: the wizard opens when some of `<organization> <username> <credentials-file>
- * <session-file>` are missing and nothing asks for non-interactive output (`--json`, `--help`); the answer is
- * the `--suite` given (v2 or classic, both offered by the wizard), undefined to run the command (an unknown
- * suite is left to the command, which says what is wrong).
+ * <session-file>` are missing and nothing asks for non-interactive output (`--json`, `--help`). The answer is
+ * undefined to run the command (an unknown suite is left to the command, which says what is wrong), else the
+ * `--suite` given, if any (v2 or classic, both offered by the wizard).
  */
-export function wizardSuite(argv: readonly string[]): SuiteName | undefined {
+export function wizardSuite(argv: readonly string[]): {readonly suite?: SuiteName} | undefined {
   let positionals = 0;
-  let chosen: SuiteName = 'v2';
+  let chosen: SuiteName | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -25,5 +25,5 @@ export function wizardSuite(argv: readonly string[]): SuiteName | undefined {
       positionals++;
     }
   }
-  return positionals < 4 ? chosen : undefined;
+  return positionals < 4 ? {suite: chosen} : undefined;
 }

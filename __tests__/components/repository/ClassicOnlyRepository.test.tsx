@@ -14,6 +14,7 @@ import {createConfSessionStore} from '../../../src/store/session-store.js';
 import {createServerContext} from '../../../server/context-factory.js';
 import {startRepositoryServer, type RunningRepositoryServer} from '../../../server/listen.js';
 import {KEY, renderInk} from '../../helpers/ink.js';
+import {fakeSession} from '../../helpers/sessions.js';
 
 const flat = (frame: string) => frame.replace(/\s+/g, ' ');
 
@@ -85,6 +86,41 @@ describe('the app against an external classic-only repository (REP_PUB_KEY a P-5
     expect(session).toMatchObject({organization: 'refco', username: 'erin', suite: 'classic', serverUrl: server.url, repositoryKeyFingerprint: repositories.repository.fingerprint});
     expect(done).toContain(`Session ${session.id} stored`);
     expect(done).toContain('external: what the client sees');
+    // Verified in the browser over the reference's session-roles request.
+    await ui.press(KEY.enter);
+    await ui.waitFor((f) => f.includes('stored session') && f.includes('refco'));
+    await ui.press(KEY.enter);
+    await ui.waitFor(session.id);
+    await ui.press('v');
+    expect(flat(await ui.waitFor('Verified by the repository', 10000))).toContain('Verified by the repository (session-roles): refco/erin');
     await ui.unmount();
+  });
+
+  it('says why v2 is not offered: in the repository screen, for a stored v2 session, and for --suite v2', async () => {
+    await deps.store.save(fakeSession({organization: 'acme', username: 'alice'}));
+    const ui = await renderInk(<App deps={deps} />);
+    await ui.waitFor('Create a session');
+    await ui.press('j', 'j', 'j');
+    await ui.waitFor('❯ Repository');
+    await ui.press(KEY.enter);
+    const screen = flat(await ui.waitFor('names only', 10000));
+    expect(screen).toContain("v2 suite not available: REP_PUB_KEY pins this repository's P-521 classic key, and v2 needs its P-256 key");
+    expect(screen).toContain('classic suite P-521 repository key');
+    await ui.press(KEY.escape);
+    await ui.waitFor('❯ Create a session');
+    await ui.press('j');
+    await ui.waitFor('❯ Stored sessions');
+    await ui.press(KEY.enter);
+    await ui.waitFor('1 stored session');
+    await ui.press(KEY.enter);
+    expect(flat(await ui.waitFor('verify cannot run here'))).toContain('this app has no v2 repository: verify cannot run here');
+    await ui.press('v');
+    expect(flat(await ui.waitFor('no v2 repository to verify'))).toContain(
+      "This app has no v2 repository to verify it with (not available: REP_PUB_KEY pins this repository's P-521 classic key, and v2 needs its P-256 key; suites here: classic).");
+    await ui.unmount();
+
+    const wizard = await renderInk(<App deps={deps} initialScreen={{name: 'wizard', suite: 'v2'}} />);
+    expect(flat(await wizard.waitFor('the wizard uses classic'))).toContain("--suite v2: not available: REP_PUB_KEY pins this repository's P-521 classic key, and v2 needs its P-256 key; the wizard uses classic.");
+    await wizard.unmount();
   });
 });

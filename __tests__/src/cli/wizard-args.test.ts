@@ -1,13 +1,13 @@
 import {wizardSuite} from '../../../src/cli/wizard-args.js';
 
 describe('wizardSuite (rep-create-session on a terminal)', () => {
-  it('opens the wizard when arguments are missing, with the suite asked for preselected', () => {
-    expect(wizardSuite([])).toBe('v2');
-    expect(wizardSuite(['acme', 'alice'])).toBe('v2');
-    expect(wizardSuite(['acme', 'alice', 'alice.pem', '--trace'])).toBe('v2');
-    expect(wizardSuite(['--suite', 'v2', 'acme'])).toBe('v2');
-    expect(wizardSuite(['--suite', 'classic'])).toBe('classic');
-    expect(wizardSuite(['--suite=classic', 'acme'])).toBe('classic');
+  it('opens the wizard when arguments are missing, with the suite asked for (if any) to preselect', () => {
+    expect(wizardSuite([])).toEqual({});
+    expect(wizardSuite(['acme', 'alice'])).toEqual({});
+    expect(wizardSuite(['acme', 'alice', 'alice.pem', '--trace'])).toEqual({});
+    expect(wizardSuite(['--suite', 'v2', 'acme'])).toEqual({suite: 'v2'});
+    expect(wizardSuite(['--suite', 'classic'])).toEqual({suite: 'classic'});
+    expect(wizardSuite(['--suite=classic', 'acme'])).toEqual({suite: 'classic'});
   });
 
   it('runs the command when every argument is there, or for --json, --help, an unknown suite', () => {
