@@ -158,7 +158,7 @@ export function runCli(bin: BinName | string, args: readonly string[], options: 
 export interface StandaloneServer {
   /** Base URL it printed, e.g. `http://127.0.0.1:43117`. */
   readonly url: string;
-  /** The repository key fingerprint it printed. */
+  /** The repository key fingerprint it printed (the v2 key's; the classic key's for a classic-only server). */
   readonly fingerprint: string;
   /** Everything it printed so far on stdout and stderr. */
   output(): string;
@@ -193,7 +193,8 @@ export function startStandaloneServer(home: string, options: {timeoutMs?: number
     return stopping;
   };
   return new Promise((resolve, reject) => {
-    const pattern = /Repository listening on (\S+)\r?\n[\s\S]*?Repository key fingerprint: ([0-9a-f]{64})\r?\n/;
+    // The v2 key's fingerprint line comes first; a classic-only server (`--suite classic`) prints its classic key's.
+    const pattern = /Repository listening on (\S+)\r?\n[\s\S]*?key fingerprint: ([0-9a-f]{64})/;
     const timer = setTimeout(() => {
       void stop();
       reject(new Error(`rep-server did not print its URL in ${timeoutMs} ms:\n${output}`));

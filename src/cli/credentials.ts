@@ -1,5 +1,6 @@
 import type {KeyObject} from 'node:crypto';
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {dirname} from 'node:path';
 import {CryptoError, CryptoErrorCode} from '../crypto/errors.js';
 import {exportPublicKeyPem, fingerprint} from '../crypto/p256.js';
 import {exportP521PublicKeyPem, generateP521KeyPair, p521Fingerprint} from '../crypto/p521.js';
@@ -28,9 +29,28 @@ export function writeCredentials(credentialsFile: string, password: string, forc
   }
   const classic = suite === 'classic';
   const {privateKey, publicKey} = classic ? generateP521KeyPair() : generateP256KeyPair();
-  writeFileSync(credentialsFile, exportEncryptedPrivateKeyPem(privateKey, password), {mode: 0o600, flag: force ? 'w' : 'wx'});
-  writeFileSync(publicKeyFile, classic ? exportP521PublicKeyPem(publicKey) : exportPublicKeyPem(publicKey), {mode: 0o644, flag: force ? 'w' : 'wx'});
+  writeNewFile(credentialsFile, exportEncryptedPrivateKeyPem(privateKey, password), 0o600, force);
+  try {
+    writeNewFile(publicKeyFile, classic ? exportP521PublicKeyPem(publicKey) : exportPublicKeyPem(publicKey), 0o644, force);
+  } catch (error) {
+    rmSync(credentialsFile, {force: true}); // no private key left without its public half
+    throw error;
+  }
   return {publicKeyFile, fingerprint: classic ? p521Fingerprint(publicKey) : fingerprint(publicKey)};
+}
+
+/** Writes one credentials file, failing with one sentence that says why (missing folder, permissions, a folder in the way). */
+function writeNewFile(file: string, text: string, mode: number, force: boolean): void {
+  try {
+    writeFileSync(file, text, {mode, flag: force ? 'w' : 'wx'});
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? `the folder ${dirname(file)} does not exist: create it first or choose another path`
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied: choose a folder you can write to'
+        : code === 'EISDIR' ? 'it is a folder: give a file name'
+          : code === 'EEXIST' ? 'it already exists: choose another name or pass --force to replace it' : (error as Error).message;
+    throw new CliError(ExitCode.LocalInput, 'credentials_unwritable', `cannot write ${file}: ${why}.`);
+  }
 }
 
 /**

@@ -49,7 +49,8 @@ export function describeError(error: unknown): CliError {
   if (error instanceof SessionStoreError) return new CliError(ExitCode.LocalInput, error.code, error.message);
   const code = (error as {code?: unknown})?.code;
   if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-    return new CliError(ExitCode.LocalInput, String(code).toLowerCase(), `cannot read ${(error as {path?: string}).path ?? 'a file'}: ${code === 'ENOENT' ? 'no such file' : 'permission denied'}.`);
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : 'permission denied';
+    return new CliError(ExitCode.LocalInput, String(code).toLowerCase(), `cannot read ${(error as {path?: string}).path ?? 'a file'}: ${why}.`);
   }
   return new CliError(ExitCode.Refused, 'internal_error', `unexpected error: ${(error as Error)?.message ?? String(error)}`);
 }
