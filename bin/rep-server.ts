@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 // The bundled repository server, standalone: `rep-server [--host H] [--port N]`, or a local admin command.
 import {existsSync} from 'node:fs';
 import {repPaths, type RepPaths} from '../src/paths.js';

@@ -5,6 +5,7 @@ import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {shebangNodeFlags} from '../../scripts/node-flags.js';
 
 /** The project's root folder. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -169,7 +170,7 @@ export interface StandaloneServer {
 /** Starts `dist/bin/rep-server.js` with REP_HOME=`home` and resolves once it printed its URL and fingerprint. */
 export function startStandaloneServer(home: string, options: {timeoutMs?: number; args?: readonly string[]} = {}): Promise<StandaloneServer> {
   const timeoutMs = options.timeoutMs ?? 20_000;
-  const child = spawn(process.execPath, [join(DIST, 'bin', 'rep-server.js'), ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...shebangNodeFlags(join(DIST, 'bin', 'rep-server.js')), join(DIST, 'bin', 'rep-server.js'), ...(options.args ?? [])], {
     env: cleanEnv({REP_HOME: home}),
     cwd: tmpdir(),
     stdio: ['ignore', 'pipe', 'pipe'],

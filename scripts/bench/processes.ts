@@ -1,6 +1,7 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
+import {shebangNodeFlags} from '../node-flags.js';
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
 export function processCpuSeconds(pid: number): number {
@@ -21,7 +22,7 @@ export function machineBusySeconds(): number {
 
 /** Starts the standalone server (dist/bin/rep-server.js) and waits for its URL line. */
 export async function startServerProcess(home: string): Promise<{url: string; child: ChildProcess; stop: () => Promise<void>}> {
-  const child = spawn(process.execPath, ['dist/bin/rep-server.js', '--port', '0'], {env: {...process.env, REP_HOME: home, NODE_ENV: 'production'}, stdio: ['ignore', 'pipe', 'inherit']});
+  const child = spawn(process.execPath, [...shebangNodeFlags('dist/bin/rep-server.js'), 'dist/bin/rep-server.js', '--port', '0'], {env: {...process.env, REP_HOME: home, NODE_ENV: 'production'}, stdio: ['ignore', 'pipe', 'inherit']});
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -2,6 +2,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {shebangNodeFlags} from '../node-flags.js';
 
 /** The compiled rep-server next to this file once built (dist/scripts/stress → dist/bin/rep-server.js). */
 export const DEFAULT_SERVER_SCRIPT = fileURLToPath(new URL('../../bin/rep-server.js', import.meta.url));
@@ -40,7 +41,7 @@ export function startServerProcess(home: string, options: {script?: string; args
   const env: NodeJS.ProcessEnv = {REP_HOME: home, NODE_ENV: 'production'};
   if (process.env.PATH !== undefined) env.PATH = process.env.PATH;
   if (process.env.HOME !== undefined) env.HOME = process.env.HOME;
-  const child = spawn(process.execPath, [script, '--port', '0', ...(options.args ?? [])], {env, cwd: join(script, '..'), stdio: ['ignore', 'pipe', 'pipe']});
+  const child = spawn(process.execPath, [...shebangNodeFlags(script), script, '--port', '0', ...(options.args ?? [])], {env, cwd: join(script, '..'), stdio: ['ignore', 'pipe', 'pipe']});
   let output = '';
   let errors = '';
   let exit: number | string | null | undefined;
