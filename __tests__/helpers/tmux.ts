@@ -26,8 +26,14 @@ export function startTmux(command: string, env: Record<string, string>, size = {
   const name = `rep-e2e-${process.pid}-${counter++}`;
   const vars = Object.entries({PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', ...env})
     .map(([key, value]) => `${key}='${value.replace(/'/g, `'\\''`)}'`).join(' ');
-  const started = tmux('new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows),
+  const start = () => tmux('new-session', '-d', '-s', name, '-x', String(size.columns), '-y', String(size.rows),
     `cd '${ROOT}' && env -i ${vars} ${command}`);
+  let started = start();
+  // Another test's kill-session may be stopping the tmux server at this moment: try again shortly.
+  for (let attempt = 0; started.status !== 0 && attempt < 5; attempt++) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    started = start();
+  }
   if (started.status !== 0) throw new Error(`tmux could not start: ${started.stderr}`);
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
   const screen = () => tmux('capture-pane', '-p', '-t', name).stdout;

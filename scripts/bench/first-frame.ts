@@ -18,8 +18,14 @@ export async function firstFrameMs(command: string, marker: string, runs: number
     const name = `rep-frame-${process.pid}-${i}`;
     const vars = Object.entries({PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color', REP_HOME: home, ...env})
       .map(([k, v]) => `${k}='${v}'`).join(' ');
-    const started = performance.now();
-    tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', `cd '${process.cwd()}' && env -i ${vars} ${command}; sleep 5`);
+    let started = performance.now();
+    // The previous run's kill-session may still be stopping the tmux server: a new session then fails to
+    // start, so it is started again (the clock restarts with it).
+    for (let attempt = 0; tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', `cd '${process.cwd()}' && env -i ${vars} ${command}; sleep 5`).status !== 0; attempt++) {
+      if (attempt === 5) throw new Error(`tmux could not start a session for ${command}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      started = performance.now();
+    }
     for (;;) {
       if (tmux('capture-pane', '-p', '-t', name).stdout.includes(marker)) break;
       if (performance.now() - started > 15_000) throw new Error(`no first frame from ${command}`);
