@@ -72,8 +72,12 @@ describe('dist/bin/rep-server.js', () => {
   }, 120_000);
   afterAll(() => home.remove());
 
-  it('starts with a shebang', () => {
-    expect(readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  it('starts with a shebang that runs node with its flags, and runs as an executable', () => {
+    expect(readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S node --max-semi-space-size=4');
+    expect(statSync(BIN).mode & 0o111).not.toBe(0);
+    const direct = spawnSync(BIN, ['--help'], {env: childEnv(home.home), encoding: 'utf8'});
+    expect(direct.status).toBe(0);
+    expect(direct.stdout).toContain('rep-server subject suspend <org> <username>');
   });
 
   it('prints usage for --help', () => {
