@@ -48,13 +48,19 @@ export class BoundedTtlMap<V> {
  * The A0 replay cache (property 5), keyed on client nonces — never on signature bytes. Bounded: when full,
  * the oldest nonce is evicted and the acceptance floor rises to its timestamp, so an evicted nonce can never
  * be replayed (its timestamp is at or below the floor). Timestamps come from clients but are bounded to
- * [now − past, now + future] before they get here.
+ * [now − past, now + future] before they get here. They are kept relative to the cache's creation, so that
+ * they stay small integers that V8 stores inline in the map (no boxed number per entry: the cache holds up
+ * to `capacity` entries, 200 000 by default, and an A0 flood fills it).
  */
 export class NonceCache {
   private readonly nonces = new Map<string, number>();
-  private floor = 0;
+  private readonly epoch: number;
+  private floor: number;
 
-  constructor(private readonly capacity: number, private readonly pastMs: number, private readonly clock: () => number) {}
+  constructor(private readonly capacity: number, private readonly pastMs: number, private readonly clock: () => number) {
+    this.epoch = clock();
+    this.floor = -this.epoch;
+  }
 
   get size(): number {
     return this.nonces.size;
@@ -65,19 +71,20 @@ export class NonceCache {
    * or below the floor (only after evictions under load).
    */
   remember(nonce: string, timestamp: number): 'fresh' | 'replayed' | 'below-floor' {
-    const now = this.clock();
+    const now = this.clock() - this.epoch;
+    const at = timestamp - this.epoch;
     for (const [key, seen] of this.nonces) {
       if (seen >= now - this.pastMs) break;
       this.nonces.delete(key);
     }
     if (this.nonces.has(nonce)) return 'replayed';
-    if (timestamp <= this.floor) return 'below-floor';
+    if (at <= this.floor) return 'below-floor';
     while (this.nonces.size >= this.capacity) {
       const [oldest, seen] = this.nonces.entries().next().value as [string, number];
       this.nonces.delete(oldest);
       this.floor = Math.max(this.floor, seen);
     }
-    this.nonces.set(nonce, timestamp);
+    this.nonces.set(nonce, at);
     return 'fresh';
   }
 }

@@ -7,7 +7,7 @@ import {SignatureLabel, Size} from './constants.js';
 import {deriveChannelKeys, signatureInput} from './key-schedule.js';
 import type {A0Answer, A0Request} from './messages.js';
 import type {ResponderConfig} from './responder.js';
-import {packBuffers, type ResponderState} from './responder-state.js';
+import {nonceKey, packBuffers, type ResponderState} from './responder-state.js';
 import {Transcript} from '../transcript.js';
 import {a0SignedTranscript, SignatureField} from './transcript-v2.js';
 
@@ -29,7 +29,7 @@ export function answerA0(config: ResponderConfig, state: ResponderState, request
       if (request.timestamp < now - timestampPastMs || request.timestamp > now + timestampFutureMs) {
         throw new HandshakeError('A0', HandshakeErrorCode.StaleTimestamp, 'the A0 timestamp is outside the accepted window: check the client clock', 400);
       }
-      const nonce = state.nonces.remember(toBase64Url(request.clientNonce), request.timestamp);
+      const nonce = state.nonces.remember(nonceKey(request.clientNonce), request.timestamp);
       if (nonce === 'replayed') throw new HandshakeError('A0', HandshakeErrorCode.ReplayedNonce, 'this A0 nonce was already used', 400);
       if (nonce === 'below-floor') throw new HandshakeError('A0', HandshakeErrorCode.Busy, 'the repository is under load: retry with a fresh A0', 503);
     },

@@ -25,6 +25,13 @@ export const DEFAULT_RESPONDER_LIMITS: ResponderLimits = {
   timestampFutureMs: TIMESTAMP_FUTURE_MS,
 };
 
+/**
+ * The replay cache's key for a client nonce (A0.2): its first 12 bytes as a 12-character string, half the
+ * memory per entry of a 43-character base64url key. Nonces are 32 random bytes, so two honest clients share
+ * a key with probability 2^-96; a client that picks colliding nonces only gets its own A0 refused.
+ */
+export const nonceKey = (nonce: Buffer): string => nonce.toString('latin1', 0, 12);
+
 /** An anonymous channel waiting for its one A1. */
 export interface PendingChannel {
   readonly keys: Pick<ChannelKeys, 'clientToServer' | 'serverToClient'>;
