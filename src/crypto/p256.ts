@@ -1,4 +1,5 @@
 import {createPublicKey, ECDH, type KeyObject} from 'node:crypto';
+import {ecKeySpki, readSpkiPublicKey, spkiDer} from './ec-spki.js';
 import {CryptoError, CryptoErrorCode} from './errors.js';
 import {sha256} from './hash.js';
 
@@ -36,16 +37,7 @@ export function importP256Point(point: Uint8Array): KeyObject {
  * uncompressed form.
  */
 export function importP256PublicKey(spki: string | Uint8Array): KeyObject {
-  let key: KeyObject;
-  try {
-    if (typeof spki === 'string' && !/^\s*-----BEGIN PUBLIC KEY-----\r?\n/.test(spki)) throw new Error('not a PUBLIC KEY PEM block');
-    key = typeof spki === 'string'
-      ? createPublicKey({key: spki, format: 'pem'})
-      : createPublicKey({key: Buffer.from(spki), format: 'der', type: 'spki'});
-  } catch {
-    throw new CryptoError(CryptoErrorCode.InvalidKey, 'not a readable public key (expected SPKI, PEM or DER)');
-  }
-  return requireP256(key);
+  return requireP256(readSpkiPublicKey(spki));
 }
 
 /**
@@ -56,17 +48,7 @@ export function importP256PublicKey(spki: string | Uint8Array): KeyObject {
  * while keeping the explicit encoding, so the key's own SPKI encoding is checked too (property 8).
  */
 export function requireP256(key: KeyObject): KeyObject {
-  if (key.asymmetricKeyType !== 'ec') {
-    throw new CryptoError(CryptoErrorCode.NotEc, `expected an EC key, got ${key.asymmetricKeyType ?? 'a secret key'}`);
-  }
-  let der: Buffer;
-  try {
-    // First: an SPKI whose point is the point at infinity (BIT STRING 00) imports, and reading its details
-    // (asymmetricKeyDetails, JWK export) aborts the whole node 20 process; re-encoding it fails cleanly.
-    der = rawSpki(key);
-  } catch {
-    throw new CryptoError(CryptoErrorCode.InvalidPoint, 'the public key is not a point on the curve (e.g. the point at infinity)');
-  }
+  const der = ecKeySpki(key);
   const curve = key.asymmetricKeyDetails?.namedCurve;
   if (curve !== 'prime256v1') {
     const name = curve === undefined || curve === 'UNDEF' ? 'explicit parameters' : curve;
@@ -84,7 +66,7 @@ export function requireP256(key: KeyObject): KeyObject {
  * {@link CryptoError} `wrong_curve` for a key that is not a named-curve P-256 key.
  */
 export function exportP256Point(key: KeyObject): Buffer {
-  const point = namedP256Point(rawSpki(key));
+  const point = namedP256Point(spkiDer(key));
   if (point === undefined) throw new CryptoError(CryptoErrorCode.WrongCurve, 'not a named-curve P-256 key');
   return uncompressed(point);
 }
@@ -95,7 +77,7 @@ export function exportP256Point(key: KeyObject): Buffer {
  * key was encoded when it was imported.
  */
 export function exportSpki(key: KeyObject): Buffer {
-  const der = rawSpki(key);
+  const der = spkiDer(key);
   const point = namedP256Point(der);
   return point === undefined ? der : Buffer.concat([SPKI_PREFIX, uncompressed(point)]);
 }
@@ -112,11 +94,6 @@ export function fingerprint(key: KeyObject): string {
 }
 
 /** SPKI DER exactly as OpenSSL encodes the key (point form and parameter encoding as imported). */
-function rawSpki(key: KeyObject): Buffer {
-  const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  return publicKey.export({type: 'spki', format: 'der'});
-}
-
 /** The encoded point of a named-curve P-256 SPKI (uncompressed, hybrid or compressed), else undefined. */
 function namedP256Point(der: Buffer): Buffer | undefined {
   const prefix = der.subarray(0, SPKI_PREFIX.length);

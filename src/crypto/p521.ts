@@ -1,4 +1,5 @@
 import {createECDH, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, type KeyObject} from 'node:crypto';
+import {ecKeySpki, readSpkiPublicKey} from './ec-spki.js';
 import {CryptoError, CryptoErrorCode} from './errors.js';
 import {sha256} from './hash.js';
 import type {Rng} from './random.js';
@@ -17,17 +18,7 @@ const NAMED_ALGORITHM = Buffer.from('301006072a8648ce3d020106052b81040023', 'hex
  * {@link CryptoError} `not_ec` or `wrong_curve`.
  */
 export function requireP521(key: KeyObject): KeyObject {
-  if (key.asymmetricKeyType !== 'ec') {
-    throw new CryptoError(CryptoErrorCode.NotEc, `expected an EC key, got ${key.asymmetricKeyType ?? 'a secret key'}`);
-  }
-  let raw: Buffer;
-  try {
-    // First: an SPKI whose point is the point at infinity (BIT STRING 00) imports, and reading its details
-    // (asymmetricKeyDetails, JWK export) aborts the whole node 20 process; re-encoding it fails cleanly.
-    raw = (key.type === 'private' ? createPublicKey(key) : key).export({type: 'spki', format: 'der'});
-  } catch {
-    throw new CryptoError(CryptoErrorCode.InvalidPoint, 'the public key is not a point on the curve (e.g. the point at infinity)');
-  }
+  const raw = ecKeySpki(key);
   const curve = key.asymmetricKeyDetails?.namedCurve;
   if (curve !== 'secp521r1') {
     const name = curve === undefined || curve === 'UNDEF' ? 'explicit parameters' : curve === 'prime256v1' ? 'P-256' : curve;
@@ -44,16 +35,7 @@ export function requireP521(key: KeyObject): KeyObject {
  * carries base64 of the PEM text (README §0). Throws `invalid_key`, `not_ec` or `wrong_curve`.
  */
 export function importP521PublicKey(spki: string | Uint8Array): KeyObject {
-  let key: KeyObject;
-  try {
-    if (typeof spki === 'string' && !/^\s*-----BEGIN PUBLIC KEY-----\r?\n/.test(spki)) throw new Error('not a PUBLIC KEY PEM block');
-    key = typeof spki === 'string'
-      ? createPublicKey({key: spki, format: 'pem'})
-      : createPublicKey({key: Buffer.from(spki), format: 'der', type: 'spki'});
-  } catch {
-    throw new CryptoError(CryptoErrorCode.InvalidKey, 'not a readable public key (expected SPKI, PEM or DER)');
-  }
-  return requireP521(key);
+  return requireP521(readSpkiPublicKey(spki));
 }
 
 /** DER SPKI of a P-521 key (public, or the public half of a private key), always with the uncompressed point. */
