@@ -1,5 +1,5 @@
 import {ClassicPath} from '../../src/protocol/classic/constants.js';
-import {s, type DiagramRow, type ExchangeInfo, type StepInfo} from './protocol-steps.js';
+import {DIAGRAM, s, type DiagramRow, type ExchangeInfo, type StepInfo} from './protocol-steps.js';
 
 /**
  * The classic suite's sub-steps in protocol order (docs/CLASSIC.md, "Stages and steps"): the reference's
@@ -31,19 +31,5 @@ export const CLASSIC_EXCHANGES: readonly ExchangeInfo[] = [
   {id: 'a1', path: ClassicPath.Sessions, request: 'A1', answer: 'A2', serverSteps: ['A2.1', 'A2.2', 'A2.3', 'A2.4', 'A2.5'], okStatus: 201},
 ];
 
-/** The classic sequence diagram: as v2's up to A3.3, then the store; 13 rows. */
-export const CLASSIC_DIAGRAM: readonly DiagramRow[] = [
-  {client: 'A0.1', message: {exchange: 'a0', direction: 'request'}, server: 'A0.2'},
-  {server: 'A0.3'},
-  {client: 'A0.5', message: {exchange: 'a0', direction: 'answer'}, server: 'A0.4'},
-  {client: 'A0.6'},
-  {client: 'A1.1'},
-  {client: 'A1.2', message: {exchange: 'a1', direction: 'request'}, server: 'A2.1'},
-  {server: 'A2.2'},
-  {server: 'A2.3'},
-  {server: 'A2.4'},
-  {client: 'A3.1', message: {exchange: 'a1', direction: 'answer'}, server: 'A2.5'},
-  {client: 'A3.2'},
-  {client: 'A3.3'},
-  {client: 'A3.7'},
-];
+/** The classic sequence diagram: v2's without its A3 exchange (no key confirmation), so A3.3 is followed by the store; 13 rows. */
+export const CLASSIC_DIAGRAM: readonly DiagramRow[] = DIAGRAM.filter((row) => row.message?.exchange !== 'a3');
