@@ -1,7 +1,5 @@
-import {writeFileSync} from 'node:fs';
 import {nodeDerSigner} from '../../crypto/ecdsa-der.js';
 import {systemRng} from '../../crypto/random.js';
-import type {HandshakeEvent} from '../../protocol/events.js';
 import {runClassicHandshake} from '../../protocol/classic/client-runner.js';
 import {CLASSIC_SESSION_LIFETIME_MS} from '../../protocol/classic/constants.js';
 import {encodeSessionFile, storedFromSessionFile, type ClassicSessionFile} from '../../protocol/classic/session-file.js';
@@ -12,10 +10,9 @@ import type {ParsedArgs} from '../args.js';
 import {withRepository, type CommandDeps} from '../commands/deps.js';
 import {sessionSummary} from '../commands/session-summary.js';
 import {loadSubjectKey} from '../credentials.js';
-import {CliError, ExitCode} from '../errors.js';
-import {eventLine} from '../event-lines.js';
 import {line, printJson, type CliIo} from '../io.js';
 import {resolvePassword} from '../password.js';
+import {commandEventSink, sessionCommandInputs, writeSessionFile} from '../session-command.js';
 
 /**
  * `rep-create-session --suite classic`: the reference's `rep_create_session` (sio2425 README §1) — the P-521
@@ -23,21 +20,10 @@ import {resolvePassword} from '../password.js';
  * reference's session file byte for byte (one line, no newline, mode 0600), at the path given.
  */
 export async function classicCreateSession(args: ParsedArgs, io: CliIo, deps: CommandDeps): Promise<void> {
-  const [organization, username, ...rest] = args.positionals;
-  const password = rest.length === 3 ? rest[0] : undefined;
-  const [credentialsFile, sessionFile] = rest.slice(-2) as [string, string];
-  const trace = args.flags.trace === true;
+  const {organization, username, password, credentialsFile, sessionFile, trace} = sessionCommandInputs(args);
   const subject = loadSubjectKey(credentialsFile, await resolvePassword(io, password, credentialsFile), 'classic');
   const store = createConfSessionStore({dir: repPaths(io.env).storeDir});
-  const events: HandshakeEvent[] = [];
-  const onEvent = (event: HandshakeEvent) => {
-    if (args.json) {
-      if (trace) events.push(event);
-      return;
-    }
-    const text = eventLine(event, trace);
-    if (text !== undefined) line(io.stdout, text);
-  };
+  const {onEvent, events} = commandEventSink(io, args.json, trace);
   let stored: StoredSession | undefined;
   let file: ClassicSessionFile | undefined;
   await withRepository(deps, io.env, async (target) => {
@@ -58,12 +44,7 @@ export async function classicCreateSession(args: ParsedArgs, io: CliIo, deps: Co
   }, {suite: 'classic'});
   const session = stored as StoredSession;
   const written = file as ClassicSessionFile;
-  try {
-    writeFileSync(sessionFile, encodeSessionFile(written), {mode: 0o600});
-  } catch (error) {
-    throw new CliError(ExitCode.LocalInput, 'session_file_unwritable',
-      `session ${session.id} was created and stored (see rep-sessions show ${session.id}), but ${sessionFile} could not be written: ${(error as Error).message}.`);
-  }
+  writeSessionFile(sessionFile, encodeSessionFile(written), session);
   if (args.json) return printJson(io, {session: sessionSummary(session), session_id: written.session_id, session_file: sessionFile, ...(trace ? {events} : {})});
   line(io.stdout, `Session created and saved to ${sessionFile}, sessionId=${written.session_id}`);
   line(io.stdout, `  stored as ${session.id}: ${organization}/${username} at ${session.serverUrl} (classic suite; rep-sessions verify ${session.id})`);

@@ -1,7 +1,5 @@
-import {writeFileSync} from 'node:fs';
 import {nodeSigner} from '../../crypto/ecdsa.js';
 import {systemRng} from '../../crypto/random.js';
-import type {HandshakeEvent} from '../../protocol/events.js';
 import {runV2Handshake} from '../../protocol/v2/client-runner.js';
 import {toStoredSession} from '../../client/v2-session.js';
 import {repPaths} from '../../paths.js';
@@ -9,10 +7,10 @@ import {createConfSessionStore} from '../../store/session-store.js';
 import type {StoredSession} from '../../store/session-record.js';
 import {parseCommandArgs} from '../args.js';
 import {loadSubjectKey} from '../credentials.js';
-import {CliError, ExitCode} from '../errors.js';
-import {eventLine} from '../event-lines.js';
+import type {ExitCode} from '../errors.js';
 import {line, printJson, runCommand, type CliIo} from '../io.js';
 import {resolvePassword} from '../password.js';
+import {commandEventSink, sessionCommandInputs, writeSessionFile} from '../session-command.js';
 import {withRepository, type CommandDeps} from './deps.js';
 import {sessionSummary} from './session-summary.js';
 import {classicCreateSession} from '../classic/create-session.js';
@@ -29,22 +27,11 @@ export async function createSessionCommand(argv: readonly string[], io: CliIo, d
     const args = parseCommandArgs(argv, [4, 5], {trace: {type: 'boolean'}});
     if (args.help) return line(io.stdout, CREATE_SESSION_USAGE);
     if (args.suite === 'classic') return classicCreateSession(args, io, deps);
-    const [organization, username, ...rest] = args.positionals;
-    const password = rest.length === 3 ? rest[0] : undefined;
-    const [credentialsFile, sessionFile] = rest.slice(-2) as [string, string];
-    const trace = args.flags.trace === true;
+    const {organization, username, password, credentialsFile, sessionFile, trace} = sessionCommandInputs(args);
     // Like the reference, the key is unlocked before any network traffic.
     const subject = loadSubjectKey(credentialsFile, await resolvePassword(io, password, credentialsFile));
     const store = createConfSessionStore({dir: repPaths(io.env).storeDir});
-    const events: HandshakeEvent[] = [];
-    const onEvent = (event: HandshakeEvent) => {
-      if (args.json) {
-        if (trace) events.push(event);
-        return;
-      }
-      const text = eventLine(event, trace);
-      if (text !== undefined) line(io.stdout, text);
-    };
+    const {onEvent, events} = commandEventSink(io, args.json, trace);
     let stored: StoredSession | undefined;
     await withRepository(deps, io.env, async (target) => {
       if (trace) target.serverEvents?.on('event', onEvent);
@@ -58,12 +45,7 @@ export async function createSessionCommand(argv: readonly string[], io: CliIo, d
       }, {repositoryKey: target.pinnedKey, audience: target.audience, subject: nodeSigner(subject), organization, username, rng: systemRng, clock: Date.now});
     });
     const session = stored as StoredSession;
-    try {
-      writeFileSync(sessionFile, `${JSON.stringify(session, null, 2)}\n`, {mode: 0o600});
-    } catch (error) {
-      throw new CliError(ExitCode.LocalInput, 'session_file_unwritable',
-        `session ${session.id} was created and stored (see rep-sessions show ${session.id}), but ${sessionFile} could not be written: ${(error as Error).message}.`);
-    }
+    writeSessionFile(sessionFile, `${JSON.stringify(session, null, 2)}\n`, session);
     if (args.json) return printJson(io, {session: sessionSummary(session), session_file: sessionFile, ...(trace ? {events} : {})});
     line(io.stdout, `Session created and saved to ${sessionFile}, sessionId=${session.id}`);
     line(io.stdout, `  ${organization}/${username} at ${session.serverUrl}, expires ${session.expiresAt}`);
