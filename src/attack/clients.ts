@@ -4,7 +4,8 @@ import {systemRng} from '../crypto/random.js';
 import {runClassicHandshake} from '../protocol/classic/client-runner.js';
 import {openJson} from '../protocol/classic/envelope.js';
 import type {ClassicInitiatorConfig, ClassicOutcome} from '../protocol/classic/initiator.js';
-import {sealSessionRequest, type SessionRequestBody} from '../protocol/classic/session-request.js';
+import {sessionRolesPath} from '../protocol/classic/constants.js';
+import {isSessionEnvelope, openSessionEnvelope, sealSessionRequest, type SessionRequestBody} from '../protocol/classic/session-request.js';
 import {HandshakeError} from '../protocol/errors.js';
 import type {HandshakeEvent, StepEvent} from '../protocol/events.js';
 import {asHandshakeError, runV2Handshake, type HandshakeOutcome} from '../protocol/v2/client-runner.js';
@@ -67,6 +68,18 @@ export async function runClassicClient(
   } finally {
     transport.close();
   }
+}
+
+/** A classic session created through `url` (usually the proxy), with the path of its roles request; throws if the handshake fails. */
+export async function classicSessionThrough(url: string, config: Omit<ClassicInitiatorConfig, 'record'>): Promise<{outcome: ClassicOutcome; rolesPath: string}> {
+  const session = await runClassicClient(url, config);
+  if (!session.outcome) throw new Error(`the classic handshake failed: ${describeRun(session)}`);
+  return {outcome: session.outcome, rolesPath: sessionRolesPath(session.outcome.organization, session.outcome.sessionId)};
+}
+
+/** A classic session request's answer opened with the session key: undefined when it is no envelope or its MAC does not match. */
+export function openClassicAnswer(outcome: ClassicOutcome, body: unknown): ReturnType<typeof openSessionEnvelope> {
+  return isSessionEnvelope(body) ? openSessionEnvelope(outcome.sessionKey, {...body.data, signature: body.signature}) : undefined;
 }
 
 /** One sentence for a client run: the session it created, or the stage and code where it stopped. */

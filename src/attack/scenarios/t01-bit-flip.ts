@@ -1,8 +1,7 @@
-import {ClassicPath, sessionRolesPath} from '../../protocol/classic/constants.js';
+import {ClassicPath} from '../../protocol/classic/constants.js';
 import {wireBody} from '../../protocol/classic/messages.js';
-import {isSessionEnvelope, openSessionEnvelope} from '../../protocol/classic/session-request.js';
 import {V2Path} from '../../protocol/v2/constants.js';
-import {classicRolesRequest, describeAnswer, describeRun, labTransport, openV2Whoami, refusalMessage, runClassicClient, runV2Client, v2WhoamiRequest} from '../clients.js';
+import {classicRolesRequest, classicSessionThrough, describeAnswer, describeRun, labTransport, openClassicAnswer, openV2Whoami, refusalMessage, runClassicClient, runV2Client, v2WhoamiRequest} from '../clients.js';
 import {answersOf, isPath, verdictOf, type Scenario, type ScenarioContext, type ScenarioReport} from '../scenario-kit.js';
 import {flipBit, type FieldEncoding} from '../tamper.js';
 
@@ -90,17 +89,15 @@ async function classic(ctx: ScenarioContext): Promise<ScenarioReport> {
     server: `201, session ${stored?.id} already stored (the subject is now locked out for 600 s)`, client: describeRun(run),
   });
   // A session request: the HMAC refuses it; the genuine request with the same counter still works.
-  const session = await runClassicClient(proxy.url, subject.config);
-  if (!session.outcome) throw new Error(`the classic handshake failed: ${describeRun(session)}`);
+  const {outcome, rolesPath: path} = await classicSessionThrough(proxy.url, subject.config);
   const transport = labTransport(proxy.url, true);
   try {
-    const path = sessionRolesPath(session.outcome.organization, session.outcome.sessionId);
-    const open = (body: unknown) => (isSessionEnvelope(body) ? openSessionEnvelope(session.outcome!.sessionKey, {...body.data, signature: body.signature}) : undefined);
+    const open = (body: unknown) => openClassicAnswer(outcome, body);
     proxy.hooks = flipOnce(path, 'data.message', 'base64', 20);
-    const bad = await transport.request('GET', path, wireBody(classicRolesRequest(session.outcome, 1)));
+    const bad = await transport.request('GET', path, wireBody(classicRolesRequest(outcome, 1)));
     ctx.attempt({name: 'flip one bit of a session request\'s ciphertext', server: `${bad.status} ${JSON.stringify(open(bad.body))}`, succeeded: bad.status === 200});
     proxy.hooks = {};
-    const good = await transport.request('GET', path, wireBody(classicRolesRequest(session.outcome, 1)));
+    const good = await transport.request('GET', path, wireBody(classicRolesRequest(outcome, 1)));
     ctx.attempt({name: 'the genuine request with the same counter, afterwards', server: `${good.status} ${JSON.stringify(open(good.body))}`, succeeded: good.status !== 200});
   } finally {
     transport.close();

@@ -1,9 +1,8 @@
 import type {JsonTransport} from '../../client/transport.js';
 import {sessionRolesPath} from '../../protocol/classic/constants.js';
 import {wireBody} from '../../protocol/classic/messages.js';
-import {isSessionEnvelope, openSessionEnvelope} from '../../protocol/classic/session-request.js';
 import {V2Path} from '../../protocol/v2/constants.js';
-import {classicRolesRequest, describeAnswer, describeRun, labTransport, openV2Whoami, runClassicClient, runV2Client, v2WhoamiRequest} from '../clients.js';
+import {classicRolesRequest, classicSessionThrough, describeAnswer, describeRun, labTransport, openClassicAnswer, openV2Whoami, runV2Client, v2WhoamiRequest} from '../clients.js';
 import type {MitmProxy} from '../proxy.js';
 import {isPath, verdictOf, type Scenario, type ScenarioContext, type ScenarioReport} from '../scenario-kit.js';
 
@@ -64,11 +63,8 @@ async function v2(ctx: ScenarioContext): Promise<ScenarioReport> {
 async function classic(ctx: ScenarioContext): Promise<ScenarioReport> {
   const subject = await ctx.env.classicSubject();
   const proxy = await ctx.proxy();
-  const session = await runClassicClient(proxy.url, subject.config);
-  if (!session.outcome) throw new Error(`the classic handshake failed: ${describeRun(session)}`);
-  const outcome = session.outcome;
-  const path = sessionRolesPath(outcome.organization, outcome.sessionId);
-  const opened = (body: unknown) => (isSessionEnvelope(body) ? openSessionEnvelope(outcome.sessionKey, {...body.data, signature: body.signature}) : undefined);
+  const {outcome, rolesPath: path} = await classicSessionThrough(proxy.url, subject.config);
+  const opened = (body: unknown) => openClassicAnswer(outcome, body);
   const said = (status: number, body: unknown) => `${status} ${JSON.stringify(opened(body) ?? body)}`;
   const transport = labTransport(proxy.url, true);
   try {

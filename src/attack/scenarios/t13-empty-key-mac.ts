@@ -1,10 +1,9 @@
-import {sessionRolesPath} from '../../protocol/classic/constants.js';
 import {sessionMac} from '../../protocol/classic/envelope.js';
 import {wireBody} from '../../protocol/classic/messages.js';
-import {isSessionEnvelope, openSessionEnvelope} from '../../protocol/classic/session-request.js';
+import {isSessionEnvelope} from '../../protocol/classic/session-request.js';
 import {V2Path} from '../../protocol/v2/constants.js';
 import {finishedMac} from '../../protocol/v2/key-schedule.js';
-import {classicRolesRequest, describeAnswer, describeRun, labTransport, runClassicClient, runV2Client} from '../clients.js';
+import {classicRolesRequest, classicSessionThrough, describeAnswer, describeRun, labTransport, openClassicAnswer, runV2Client} from '../clients.js';
 import {isPath, verdictOf, type Scenario, type ScenarioContext, type ScenarioReport} from '../scenario-kit.js';
 import {replaceBytes, setField} from '../tamper.js';
 
@@ -40,11 +39,8 @@ async function v2(ctx: ScenarioContext): Promise<ScenarioReport> {
 async function classic(ctx: ScenarioContext): Promise<ScenarioReport> {
   const subject = await ctx.env.classicSubject();
   const proxy = await ctx.proxy();
-  const session = await runClassicClient(proxy.url, subject.config);
-  if (!session.outcome) throw new Error(`the classic handshake failed: ${describeRun(session)}`);
-  const outcome = session.outcome;
-  const path = sessionRolesPath(outcome.organization, outcome.sessionId);
-  const said = (status: number, body: unknown) => `${status} ${JSON.stringify(isSessionEnvelope(body) ? openSessionEnvelope(outcome.sessionKey, {...body.data, signature: body.signature}) : body)}`;
+  const {outcome, rolesPath: path} = await classicSessionThrough(proxy.url, subject.config);
+  const said = (status: number, body: unknown) => `${status} ${JSON.stringify(isSessionEnvelope(body) ? openClassicAnswer(outcome, body) : body)}`;
   proxy.hooks = {
     request(request) {
       if (!isPath(request, path)) return;
